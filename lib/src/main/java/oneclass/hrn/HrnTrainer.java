@@ -1,0 +1,73 @@
+package oneclass.hrn;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.SplittableRandom;
+
+/** Trains HRN's MLP on one class's data with the one-class loss and SGD with momentum. */
+public final class HrnTrainer {
+    private HrnTrainer() {}
+
+    /**
+     * Every temporary of a training step lives in this workspace and is recycled at the next step:
+     * ND4J's ordinary off-heap allocation costs more than the arithmetic on arrays this small.
+     */
+    private static final WorkspaceConfiguration STEP_MEMORY = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+
+    /** Called after every epoch, e.g. to report progress or evaluate. */
+    public interface EpochListener {
+        void epochEnd(int epoch, Mlp model, double meanLoss);
+    }
+
+    /**
+     * @param x    the class's training data [N, D], already normalized
+     * @param seed draws the initial weights and the order of every epoch
+     */
+    public static Mlp train(HrnConfig c, INDArray x, long seed, EpochListener listener) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Mlp model = new Mlp(c.architecture(), c.negativeSlope(), c.bias(), c.initBound(), rng.nextLong());
+        SgdMomentum opt = new SgdMomentum(model.flat(), c.lr(), c.momentum());
+        SplittableRandom order = rng.split();
+        int n = (int) x.rows();
+        for (int epoch = 1; epoch <= c.epochs(); epoch++) {
+            int[] perm = permutation(n, c.topUpLastBatch() ? c.batchSize() : 1, order);
+            INDArray shuffled = Nd4j.pullRows(x, 1, perm); // one gather per epoch; batches are contiguous views
+            double lossSum = 0;
+            int batches = 0;
+            for (int start = 0; start < perm.length; start += c.batchSize()) {
+                INDArray batch = shuffled.get(NDArrayIndex.interval(start, Math.min(perm.length, start + c.batchSize())), NDArrayIndex.all());
+                double loss;
+                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_MEMORY, "hrn-step")) {
+                    loss = model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
+                    opt.step();
+                }
+                if (!Double.isFinite(loss))
+                    throw new ArithmeticException("loss became " + loss + " in epoch " + epoch + " (" + c.describe() + ")");
+                lossSum += loss;
+                batches++;
+            }
+            if (listener != null) listener.epochEnd(epoch, model, lossSum / batches);
+        }
+        return model;
+    }
+
+    /** A random order of 0..n-1, extended with re-drawn indices to a multiple of {@code multiple}. */
+    static int[] permutation(int n, int multiple, SplittableRandom rng) {
+        int len = (n + multiple - 1) / multiple * multiple;
+        int[] p = new int[len];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
+            int j = rng.nextInt(i + 1), t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+        for (int i = n; i < len; i++) p[i] = rng.nextInt(n);
+        return p;
+    }
+}

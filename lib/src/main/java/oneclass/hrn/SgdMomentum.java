@@ -1,0 +1,27 @@
+package oneclass.hrn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+
+/**
+ * SGD with heavy-ball momentum, PyTorch's semantics: v ← μ·v + ∇θ, θ ← θ − lr·v (v starts at 0).
+ * ND4J's updaters include Nesterov momentum but not this one (../shared/notes/stack-facts.md).
+ */
+final class SgdMomentum {
+    private final double lr, momentum;
+    private final INDArray theta, grad, velocity; // flat [1, P]
+
+    SgdMomentum(FlatParameters params, double lr, double momentum) {
+        this.theta = params.theta;
+        this.grad = params.grad;
+        this.velocity = theta.like().assign(0);
+        this.lr = lr;
+        this.momentum = momentum;
+    }
+
+    void step() {
+        velocity.muli(momentum).addi(grad);                                             // v ← μ·v + ∇θ
+        Nd4j.getBlasWrapper().level1().axpy(theta.length(), -lr, velocity, theta);   // θ ← θ − lr·v
+    }
+}

@@ -1,0 +1,104 @@
+package oneclass.report;
+
+import oneclass.report.Cells.Cell;
+import oneclass.report.ExpectedResults.Expected;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.*;
+import java.util.function.Function;
+
+/** Our cells next to the paper's, with the difference, the margin and the verdict of each. */
+public final class Comparison {
+    private Comparison() {}
+
+    /** One line of the comparison; {@code paper}, {@code diff} and {@code margin} are NaN where there is nothing to compare. */
+    public record Row(String dataset, String cls, String method, int runs, double ours, double oursStd,
+                      double paper, double paperStd, double diff, double margin, Verdict verdict, String note) {}
+
+    /**
+     * @param notComparable for a cell, the reason it must not be judged against the paper (e.g. a data
+     *                      subset), or null when it may
+     */
+    public static List<Row> compare(List<Cell> cells, ExpectedResults expected, Function<Cell, String> notComparable) {
+        List<Row> rows = new ArrayList<>();
+        for (Cell c : cells) {
+            Optional<Expected> e = expected.find(c.dataset(), c.cls(), c.method());
+            String reason = notComparable.apply(c);
+            if (reason == null && c.cls().equals(Cells.AVG) && c.classes() < 10)
+                reason = "average over " + c.classes() + " of 10 classes";
+            if (e.isEmpty()) {
+                rows.add(new Row(c.dataset(), c.cls(), c.method(), c.runs(), c.mean(), c.std(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Verdict.NO_PAPER_VALUE, ""));
+                continue;
+            }
+            Expected x = e.get();
+            double diff = c.mean() - x.paperValue();
+            double margin = Verdict.margin(x.tolerance(), x.paperStd(), c.std());
+            Verdict v = reason != null ? Verdict.NOT_COMPARABLE : Verdict.judge(c.mean(), x.paperValue(), margin);
+            rows.add(new Row(c.dataset(), c.cls(), c.method(), c.runs(), c.mean(), c.std(), x.paperValue(), x.paperStd(),
+                    diff, margin, v, reason == null ? "" : reason));
+        }
+        rows.sort(Comparator.comparing(Row::dataset, Comparison::datasetOrder).thenComparing(Row::method)
+                .thenComparing(r -> r.cls().equals(Cells.AVG) ? "~" : r.cls()));
+        return rows;
+    }
+
+    private static int datasetOrder(String a, String b) {
+        List<String> order = List.of("mnist", "fmnist", "cifar10");
+        int ia = order.indexOf(a), ib = order.indexOf(b);
+        return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : a.compareTo(b);
+    }
+
+    public static boolean anyFails(List<Row> rows) {
+        return rows.stream().anyMatch(r -> r.verdict().fails());
+    }
+
+    /** Counts of each verdict, e.g. for a headline. */
+    public static Map<Verdict, Long> counts(List<Row> rows) {
+        Map<Verdict, Long> m = new EnumMap<>(Verdict.class);
+        rows.forEach(r -> m.merge(r.verdict(), 1L, Long::sum));
+        return m;
+    }
+
+    static String pm(double mean, double std) {
+        if (Double.isNaN(mean)) return "";
+        return Double.isNaN(std) ? String.format("%.2f", mean) : String.format("%.2f ± %.2f", mean, std);
+    }
+
+    /** The comparison as a Tablesaw table (values in the papers' unit, e.g. AUC in %). */
+    public static Table table(String title, List<Row> rows) {
+        Table t = Table.create(title,
+                StringColumn.create("dataset"), StringColumn.create("class"), StringColumn.create("method"),
+                IntColumn.create("runs"), StringColumn.create("ours"), StringColumn.create("paper"),
+                DoubleColumn.create("diff"), DoubleColumn.create("margin"), StringColumn.create("verdict"));
+        for (Row r : rows) {
+            t.stringColumn("dataset").append(r.dataset());
+            t.stringColumn("class").append(r.cls());
+            t.stringColumn("method").append(r.method());
+            t.intColumn("runs").append(r.runs());
+            t.stringColumn("ours").append(pm(r.ours(), r.oursStd()));
+            t.stringColumn("paper").append(pm(r.paper(), r.paperStd()));
+            t.doubleColumn("diff").append(Math.round(r.diff() * 100) / 100.0);
+            t.doubleColumn("margin").append(Math.round(r.margin() * 100) / 100.0);
+            t.stringColumn("verdict").append(r.verdict().label + (r.note().isEmpty() ? "" : " (" + r.note() + ")"));
+        }
+        return t;
+    }
+
+    /** The comparison as a Markdown table. */
+    public static String markdown(List<Row> rows) {
+        StringBuilder s = new StringBuilder("| dataset | class | method | runs | ours | paper | diff | margin | verdict |\n");
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (Row r : rows) {
+            String verdict = r.verdict().fails() ? "**" + r.verdict().label + "**" : r.verdict().label;
+            s.append(String.format("| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", r.dataset(), r.cls(), r.method(), r.runs(),
+                    pm(r.ours(), r.oursStd()), pm(r.paper(), r.paperStd()), Double.isNaN(r.diff()) ? "" : String.format("%+.2f", r.diff()),
+                    Double.isNaN(r.margin()) ? "" : String.format("%.2f", r.margin()),
+                    verdict + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
+        }
+        return s.toString();
+    }
+}

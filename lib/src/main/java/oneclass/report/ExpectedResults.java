@@ -1,0 +1,73 @@
+package oneclass.report;
+
+import oneclass.run.RecordCsv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+
+/**
+ * A paper's table, transcribed: one CSV per table under {@code expected-results/}, one row per cell,
+ * with the paper's value untouched, its ± where printed, our tolerance for it, and where it comes from.
+ * Columns: {@code dataset,class,method,paper_value,paper_std,tolerance,source}. See
+ * expected-results/README.md for the format and the tolerance policy.
+ */
+public final class ExpectedResults {
+    static final List<String> COLUMNS = List.of("dataset", "class", "method", "paper_value", "paper_std", "tolerance", "source");
+
+    /** One published cell; {@code paperStd} is NaN where the paper prints no ±. */
+    public record Expected(String dataset, String cls, String method, double paperValue, double paperStd,
+                           double tolerance, String source) {}
+
+    private final Path file;
+    private final Map<String, Expected> cells = new LinkedHashMap<>();
+
+    private ExpectedResults(Path file) { this.file = file; }
+
+    public static ExpectedResults load(Path csv) {
+        ExpectedResults r = new ExpectedResults(csv);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read expected results " + csv, e);
+        }
+        if (lines.isEmpty() || !RecordCsv.split(lines.get(0)).equals(COLUMNS))
+            throw new IllegalArgumentException(csv + ": the first line must be the header " + String.join(",", COLUMNS));
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String where = csv + " line " + (i + 1);
+            List<String> f = RecordCsv.split(lines.get(i));
+            if (f.size() != COLUMNS.size())
+                throw new IllegalArgumentException(where + ": " + f.size() + " fields, expected " + COLUMNS.size());
+            Expected e = new Expected(f.get(0), f.get(1), f.get(2), number(f.get(3), "paper_value", where, false),
+                    number(f.get(4), "paper_std", where, true), number(f.get(5), "tolerance", where, false), f.get(6));
+            if (!(e.tolerance() >= 0)) throw new IllegalArgumentException(where + ": tolerance must be >= 0");
+            if (r.cells.put(key(e.dataset(), e.cls(), e.method()), e) != null)
+                throw new IllegalArgumentException(where + ": duplicate cell " + e.dataset() + "/" + e.cls() + "/" + e.method());
+        }
+        return r;
+    }
+
+    private static double number(String s, String column, String where, boolean optional) {
+        if (s.isBlank() && optional) return Double.NaN;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": " + column + " '" + s + "' is not a number");
+        }
+    }
+
+    private static String key(String dataset, String cls, String method) { return dataset + "|" + cls + "|" + method; }
+
+    public Optional<Expected> find(String dataset, String cls, String method) {
+        return Optional.ofNullable(cells.get(key(dataset, cls, method)));
+    }
+
+    public Collection<Expected> all() { return Collections.unmodifiableCollection(cells.values()); }
+
+    public Path file() { return file; }
+}

@@ -1,0 +1,252 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:4.0.3
+//DEPS info.picocli:picocli:4.7.7
+//SOURCES ../lib/src/main/java/oneclass/**.java
+//JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
+
+import oneclass.data.Benchmark;
+import oneclass.data.DataSource;
+import oneclass.hrn.*;
+import oneclass.report.*;
+import oneclass.run.*;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HRN Table 1: one-class AUC per normal class on MNIST, Fashion-MNIST and CIFAR-10, HRN and HRN-L2,
+ * mean ± std over seeds, next to the paper's numbers (HRN, NeurIPS 2020, Table 1 and Sec. 4.1-4.3).
+ */
+@Command(name = "hrn_table1", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reproduces HRN Table 1 (one-class AUC per class) and compares it with the paper.")
+class hrn_table1 implements Callable<Integer> {
+
+    // ---- What to run -----------------------------------------------------------------------------
+    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10",
+            description = "Data sets: mnist, fmnist, cifar10 (default: ${DEFAULT-VALUE}).")
+    List<String> datasets;
+
+    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9",
+            description = "Normal classes, each its own one-class problem (default: all ten).")
+    List<Integer> classes;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5",
+            description = "Seeds; the paper reports mean ± std over 5 runs (default: ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2", description = "HRN, HRN-L2 (default: both).")
+    List<String> methods;
+
+    @Option(names = "--protocol", defaultValue = "paper",
+            description = "paper: as the paper describes (final-epoch model, whole class, 100 epochs); official-code: as the "
+                    + "authors' code does (best test AUC over 50 epochs, 90% of the class, LeakyReLU, no biases, +0.01 in the log).")
+    String protocol;
+
+    // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
+    @Option(names = "--epochs", description = "Epochs (paper: 100; official code: 50).") Integer epochs;
+    @Option(names = "--lambda", description = "H-regularization weight λ (paper: 0.1).") Double lambda;
+    @Option(names = "--n", description = "H-regularization exponent n (paper: 12).") Double n;
+    @Option(names = "--l2-lambda", description = "HRN-L2's weight on Σ‖W‖² (paper: not given; default 0.1, the same as λ).") Double l2Lambda;
+    @Option(names = "--batch-size", description = "Mini-batch size (paper: not given; default 100, the authors' code).") Integer batchSize;
+    @Option(names = "--lr", description = "SGD learning rate (paper: 0.1).") Double lr;
+    @Option(names = "--momentum", description = "SGD momentum (paper: 'SGD with moment', value not given; default 0.9, the code's).") Double momentum;
+    @Option(names = "--negative-slope", description = "Hidden activation slope below 0: 0 = ReLU (paper), 0.01 = LeakyReLU (code).") Double negativeSlope;
+    @Option(names = "--bias", arity = "1", description = "Layers have biases: true (PyTorch default, paper protocol) / false (code).") Boolean bias;
+    @Option(names = "--init-bound", description = "Weights uniform in ±bound (default: PyTorch's 1/√fan_in for paper; the code's bounds for official-code).") Double initBound;
+    @Option(names = "--nll-eps", description = "ε in −log(sigmoid(f)+ε): 0 in the paper, 0.01 in the code.") Double nllEps;
+    @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
+    boolean evalEveryEpoch;
+
+    // ---- Where ------------------------------------------------------------------------------------
+    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).")
+    Path dataDir;
+    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_table1/<protocol>). Re-running resumes.") Path out;
+    @Option(names = "--expected", defaultValue = "expected-results/hrn_table1.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).")
+    Path expectedFile;
+    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
+    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+
+    /** One run's result, one CSV file per run under <out>/runs/. AUCs in %. */
+    record RunResult(String dataset, String variant, int cls, String method, String protocol, long seed, int epochs,
+                     double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
+                     int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
+        public String key() { return key(dataset, cls, method, seed); }
+
+        static String key(String dataset, int cls, String method, long seed) { return dataset + "_c" + cls + "_" + method + "_s" + seed; }
+    }
+
+    public static void main(String... args) {
+        originalArgs = args;
+        System.exit(new CommandLine(new hrn_table1()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // ---- 1. Options, validated before any work ------------------------------------------------
+        Protocol proto = Protocol.parse(protocol);
+        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        List<Method> methodList = methods.stream().map(Method::parse).distinct().toList();
+        for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
+        if (!Files.isRegularFile(expectedFile))
+            throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
+                    + " not found (run from the repository root, or point --expected at expected-results/hrn_table1.csv)");
+        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        Path outDir = out != null ? out : Path.of("results", "hrn_table1", proto.cliName());
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Threads.singleThreadedNd4j();
+
+        // ---- 2. Data ----------------------------------------------------------------------------------
+        Path dir = DataSource.resolveDataDir(dataDir);
+        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            DataSource.Split s = DataSource.load(b, dir, !noDownload);
+            data.put(b, s);
+            System.out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.variant(),
+                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
+        }
+
+        // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
+        ResultStore<RunResult> store = new ResultStore<>(outDir, RunResult.class);
+        Map<Benchmark, INDArray> testSets = new ConcurrentHashMap<>();
+        Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
+        List<Runnable> todo = new ArrayList<>();
+        int total = 0, resumed = 0;
+        long epochsToDo = 0;
+        Progress[] progress = new Progress[1];
+        for (Benchmark b : benchmarks)
+            for (int cls : classes)
+                for (Method m : methodList)
+                    for (long seed : seeds) {
+                        total++;
+                        HrnConfig cfg = configFor(proto, b, m);
+                        DataSource.Split split = data.get(b);
+                        String fingerprint = fingerprint(proto, split, cfg);
+                        String key = RunResult.key(b.cliName(), cls, m.column(), seed);
+                        if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
+                        epochsToDo += cfg.epochs();
+                        todo.add(() -> {
+                            INDArray test = testSets.computeIfAbsent(b, k -> Inputs.matrix(split.test(), proto.normalization(b)));
+                            INDArray train = trainSets.computeIfAbsent(b.cliName() + cls, k ->
+                                    Inputs.matrix(split.train(), proto.trainIndices(split.train(), cls), proto.normalization(b)));
+                            HrnRun.Result r = HrnRun.run(cfg, train, test, split.test().labels(), cls, seed,
+                                    proto.reportsBestEpochOnTest(), evalEveryEpoch, (epoch, loss) -> progress[0].epoch(key, epoch));
+                            store.put(new RunResult(b.cliName(), split.variant(), cls, m.column(), proto.cliName(), seed, cfg.epochs(),
+                                    100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
+                                    r.nTrain(), r.nTest(), r.seconds(), fingerprint, cfg.describe()));
+                            progress[0].finished(key, String.format("AUC %.2f%%, %.1fs (%.3fs/epoch)", 100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
+                        });
+                    }
+        System.out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", total, resumed, outDir, todo.size(), nThreads);
+        progress[0] = new Progress(total, resumed, epochsToDo, 10, System.out);
+        Parallel.run(todo, nThreads);
+
+        // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
+        Set<String> wanted = new HashSet<>();
+        for (Benchmark b : benchmarks) for (int c : classes) for (Method m : methodList) for (long s : seeds)
+            wanted.add(RunResult.key(b.cliName(), c, m.column(), s));
+        List<RunResult> runs = store.all().stream().filter(r -> wanted.contains(r.key())).toList();
+        List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.auc())).toList();
+        Map<String, Boolean> complete = new HashMap<>();
+        data.forEach((b, s) -> complete.put(b.cliName(), s.complete()));
+        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(ms), expected,
+                c -> complete.get(c.dataset()) ? null : "CIFAR-10 subset, not the full data set");
+
+        String title = "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")";
+        System.out.println();
+        System.out.println(Comparison.table(title, rows).printAll());
+        Map<Verdict, Long> counts = Comparison.counts(rows);
+        System.out.println("verdicts: " + counts);
+
+        writeReport(outDir, title, proto, rows, runs, counts, data);
+        new RunRecord("scripts/hrn_table1.java", originalArgs)
+                .put("protocol", proto.cliName())
+                .put("configs", configSummary(proto, benchmarks, methodList))
+                .put("data_dir", dir.toAbsolutePath().toString())
+                .put("data", dataProvenance(data))
+                .put("expected", expectedFile.toString())
+                .put("verdicts", counts.toString())
+                .write(outDir.resolve("run-record.json"));
+        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
+        return check && Comparison.anyFails(rows) ? 1 : 0;
+    }
+
+    static String[] originalArgs = new String[0];
+
+    /** The protocol's recipe with the user's overrides applied. */
+    HrnConfig configFor(Protocol p, Benchmark b, Method m) {
+        HrnConfig c = p.config(b, m);
+        HRegularizer h = c.hreg();
+        if (h != null && (lambda != null || n != null))
+            h = new HRegularizer(lambda != null ? lambda : h.lambda(), n != null ? n : h.n(), h.perPixelChannels());
+        return new HrnConfig(c.architecture(), negativeSlope != null ? negativeSlope : c.negativeSlope(),
+                bias != null ? bias : c.bias(), initBound != null ? initBound : c.initBound(),
+                nllEps != null ? new DataTerm.Nll(nllEps) : c.dataTerm(), h,
+                m == Method.HRN_L2 && l2Lambda != null ? l2Lambda : c.l2(),
+                epochs != null ? epochs : c.epochs(), batchSize != null ? batchSize : c.batchSize(),
+                lr != null ? lr : c.lr(), momentum != null ? momentum : c.momentum(), c.topUpLastBatch());
+    }
+
+    /** Everything that changes a run's numbers, hashed: a resumed run must have been made the same way. */
+    String fingerprint(Protocol p, DataSource.Split split, HrnConfig cfg) {
+        String s = p.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describe() + "|" + evalEveryEpoch;
+        return Integer.toHexString(s.hashCode());
+    }
+
+    Map<String, Object> configSummary(Protocol p, List<Benchmark> bs, List<Method> ms) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Benchmark b : bs) for (Method meth : ms) m.put(b.cliName() + "/" + meth.column(), configFor(p, b, meth).describe());
+        m.put("classes", classes.toString());
+        m.put("seeds", seeds.toString());
+        return m;
+    }
+
+    static Map<String, Object> dataProvenance(Map<Benchmark, DataSource.Split> data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        data.forEach((b, s) -> {
+            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
+            d.put("variant", s.variant());
+            m.put(b.cliName(), d);
+        });
+        return m;
+    }
+
+    void writeReport(Path outDir, String title, Protocol proto, List<Comparison.Row> rows, List<RunResult> runs,
+                     Map<Verdict, Long> counts, Map<Benchmark, DataSource.Split> data) {
+        StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
+        rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
+        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder all = new StringBuilder(RecordCsv.header(RunResult.class)).append('\n');
+        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
+        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
+
+        StringBuilder md = new StringBuilder("# " + title + "\n\n");
+        md.append("Source of the paper's numbers: `").append(expectedFile).append("` (HRN, NeurIPS 2020, Table 1). ");
+        md.append("Verdict rule and tolerances: `expected-results/README.md`.\n\n");
+        md.append("Verdicts: ");
+        counts.forEach((v, k) -> md.append(k).append(" ").append(v.label).append("; "));
+        md.append("\n\n");
+        data.forEach((b, s) -> {
+            if (!s.complete()) md.append("**").append(b.cliName()).append(" ran on a ").append(s.variant())
+                    .append(": its numbers are not comparable with the paper's.**\n\n");
+        });
+        for (Benchmark b : data.keySet()) {
+            String png = "chart-" + b.cliName() + ".png";
+            ResultStore.writeAtomically(outDir.resolve(png), Charts.oursVsPaper(title + " -- " + b.cliName(), rows, b.cliName(), "AUC %"));
+            md.append("![").append(b.cliName()).append("](").append(png).append(")\n\n");
+        }
+        md.append(Comparison.markdown(rows));
+        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
