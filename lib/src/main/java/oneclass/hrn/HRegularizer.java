@@ -35,18 +35,18 @@ public record HRegularizer(double lambda, double n, int perPixelChannels) {
         if (d % c != 0) throw new IllegalArgumentException("gradient width " + d + " is not a multiple of " + c + " channels");
         int p = d / c;                                         // norms per example
         // s[b, p] = Σ_c g[b, c, p]²   (g rows are c-major: index c·p_count + p, the CIFAR plane layout)
-        INDArray s = g.mul(g).reshape('c', b, c, p).sum(1);
+        INDArray s = p == 1 ? g.norm2(1) : g.mul(g).reshape('c', b, c, p).sum(1); // per instance: ‖g_b‖, squared below
         double[] sv = s.data().asDouble();
         double[] coef = new double[sv.length];
         double value = 0, scale = lambda / ((double) b * p);
         for (int i = 0; i < sv.length; i++) {
-            double si = sv[i];
+            double si = p == 1 ? sv[i] * sv[i] : sv[i];
             value += Math.pow(si, n / 2);
             // ∂(s^(n/2))/∂g = n·s^(n/2−1)·g; where s = 0 the gradient is 0 (for n < 2 the power alone would be ∞)
             coef[i] = si == 0 ? 0 : scale * n * Math.pow(si, n / 2 - 1);
         }
-        INDArray k = Nd4j.create(coef, new long[] {b, p}, DataType.DOUBLE).castTo(g.dataType());
-        INDArray dg = p == 1 ? g.mulColumnVector(k) : g.mul(Nd4j.tile(k, 1, c));
+        INDArray dg = p == 1 ? g.mulColumnVector(Mlp.column(coef, g.dataType()))
+                : g.mul(Nd4j.tile(Nd4j.create(coef, new long[] {b, p}, DataType.DOUBLE).castTo(g.dataType()), 1, c));
         return new Result(scale * value, dg);
     }
 }

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Trains HRN's MLP on one class's data with the one-class loss and SGD with momentum. */
@@ -39,13 +39,13 @@ public final class HrnTrainer {
         int n = (int) x.rows();
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
             int[] perm = permutation(n, c.topUpLastBatch() ? c.batchSize() : 1, order);
-            INDArray shuffled = Nd4j.pullRows(x, 1, perm); // one gather per epoch; batches are contiguous views
             double lossSum = 0;
             int batches = 0;
             for (int start = 0; start < perm.length; start += c.batchSize()) {
-                INDArray batch = shuffled.get(NDArrayIndex.interval(start, Math.min(perm.length, start + c.batchSize())), NDArrayIndex.all());
+                int[] rows = Arrays.copyOfRange(perm, start, Math.min(perm.length, start + c.batchSize()));
                 double loss;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_MEMORY, "hrn-step")) {
+                    INDArray batch = Nd4j.pullRows(x, 1, rows); // gathered inside the workspace: no allocation per batch
                     loss = model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
                     opt.step();
                 }

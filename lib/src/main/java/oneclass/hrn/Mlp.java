@@ -92,7 +92,8 @@ public final class Mlp {
         hs[0] = x;
         for (int l = 0; l < hidden; l++) {
             INDArray z = layers[l].forward(hs[l], true);
-            masks[l] = Transforms.step(z).muli(1 - slope).addi(slope); // M = σ'(z) ∈ {slope, 1}
+            masks[l] = Transforms.step(z);                             // M = σ'(z) ∈ {slope, 1}
+            if (slope != 0) masks[l].muli(1 - slope).addi(slope);
             hs[l + 1] = z.muli(masks[l]);                              // σ(z) = z·σ'(z) for piecewise-linear σ
         }
         return new Forward(hs, masks, output().forward(hs[hidden], true));
@@ -105,6 +106,19 @@ public final class Mlp {
         u[hidden - 1] = fw.masks[hidden - 1].mulRowVector(output().w[0]);
         for (int l = hidden - 1; l > 0; l--) u[l - 1] = layers[l].backInput(u[l]).muli(fw.masks[l - 1]);
         return u;
+    }
+
+    static INDArray column(double[] v, DataType dtype) {
+        if (dtype == DataType.DOUBLE) return Nd4j.create(v, new long[] {v.length, 1}, DataType.DOUBLE);
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return Nd4j.create(f, new long[] {v.length, 1}, DataType.FLOAT);
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s;
     }
 
     /** The scores f(x) for the rows of x [N, D], computed in chunks. */
@@ -154,7 +168,7 @@ public final class Mlp {
             df[i] = term.derivative(f[i]) / batch;
         }
         loss /= batch;
-        INDArray dfCol = Nd4j.create(df, new long[] {batch, 1}, DataType.DOUBLE).castTo(x.dataType());
+        INDArray dfCol = column(df, x.dataType());
 
         // H-regularizer: penalty and ∂P/∂g for g = ∇ₓf(x) = u_1·W_1.
         INDArray dr = null;
@@ -171,8 +185,9 @@ public final class Mlp {
             if (layers[l].b != null) Nd4j.gemm(dfCol, u[l], layers[l].db, true, false, 1.0, 1.0); // ∂ℓ/∂b_l = ℓ'ᵀ·u_l
             if (dr != null) dr = layers[l].forward(dr, false).muli(fw.masks[l]);  // dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l
         }
-        // Output layer: ∂L/∂w_L = ℓ'(f)ᵀ·h_{L-1} + Σ_b dr_L.
-        output().accumulate(fw.hs[hidden], dfCol, 1, true);
+        // Output layer: ∂L/∂w_L = ℓ'(f)ᵀ·h_{L-1} + Σ_b dr_L, ∂L/∂b_L = Σ_b ℓ'(f).
+        output().accumulate(fw.hs[hidden], dfCol, 1, false);
+        if (output().b != null) output().db.addi(sum(df));
         if (dr != null) output().dw[0].addi(dr.sum(0).reshape(1, dr.columns()));
 
         if (l2 > 0) {
