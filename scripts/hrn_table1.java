@@ -57,7 +57,7 @@ class hrn_table1 implements Callable<Integer> {
     @Option(names = "--epochs", description = "Epochs (paper: 100; official code: 50).") Integer epochs;
     @Option(names = "--lambda", description = "H-regularization weight λ (paper: 0.1).") Double lambda;
     @Option(names = "--n", description = "H-regularization exponent n (paper: 12).") Double n;
-    @Option(names = "--l2-lambda", description = "HRN-L2's weight on Σ‖W‖² (paper: not given; default 0.1, the same as λ).") Double l2Lambda;
+    @Option(names = "--l2-lambda", description = "HRN-L2: weight on ‖θ‖², all parameters (paper: not given; default 0.1, the same as λ).") Double l2Lambda;
     @Option(names = "--batch-size", description = "Mini-batch size (paper: not given; default 100, the authors' code).") Integer batchSize;
     @Option(names = "--lr", description = "SGD learning rate (paper: 0.1).") Double lr;
     @Option(names = "--momentum", description = "SGD momentum (paper: 'SGD with moment', value not given; default 0.9, the code's).") Double momentum;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param bias           whether layers have biases (PyTorch's default: yes; the authors' code: no)
  * @param initBound      weights uniform in ±initBound; null = PyTorch's nn.Linear default U(±1/√fan_in)
  * @param hreg           the H-regularizer, or null (HRN-L2 and the NLL-only ablation)
- * @param l2             weight of the L2 penalty l2·Σ‖W‖² (HRN-L2); 0 for HRN
+ * @param l2             weight of the L2 penalty l2·‖θ‖² on all parameters, biases included (HRN-L2); 0 for HRN
  * @param topUpLastBatch fill the last partial batch with re-drawn samples, as the authors' code does,
  *                       instead of training on a smaller last batch (PyTorch's DataLoader default)
  */
@@ -38,7 +38,7 @@ public record HrnConfig(Architecture architecture, double negativeSlope, boolean
                 + " bias=" + bias + " init=" + (initBound == null ? "pytorch-default" : "U(+-" + initBound + ")")
                 + " loss=" + dataTerm + (hreg == null ? "" : " hreg(lambda=" + hreg.lambda() + ",n=" + hreg.n()
                 + (hreg.perPixelChannels() > 0 ? ",per-pixel-norm" : "") + ")")
-                + (l2 > 0 ? " l2=" + l2 : "") + " epochs=" + epochs + " batch=" + batchSize + " lr=" + lr
+                + (l2 > 0 ? " l2(all-params)=" + l2 : "") + " epochs=" + epochs + " batch=" + batchSize + " lr=" + lr
                 + " momentum=" + momentum + (topUpLastBatch ? " top-up-last-batch" : "");
     }
 }

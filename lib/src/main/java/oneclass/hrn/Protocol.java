@@ -13,7 +13,9 @@ import java.util.Arrays;
  * <p>Where the paper is silent we take PyTorch's defaults (the authors' framework) or, failing that, the
  * authors' code: batch size 100 and momentum 0.9 (code), biases and U(±1/√fan_in) initialization
  * (nn.Linear's defaults), ReLU (the paper: "ReLU (which we use in HRN)", Sec. 3.1), and for HRN-L2 the same
- * weight λ = 0.1 on Σ‖W‖² (the paper only says the H-regularizer is "replaced by L2-regularization").
+ * weight λ = 0.1 on ‖θ‖², biases included as in PyTorch's weight decay (the paper only says the
+ * H-regularizer is "replaced by L2-regularization"; a penalty that spares the biases lets the model
+ * satisfy the NLL with a large output bias and zero weights, a constant score with AUC 0.5).
  */
 public enum Protocol {
     PAPER("paper"),

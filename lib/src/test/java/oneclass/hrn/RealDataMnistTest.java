@@ -2,8 +2,8 @@ package oneclass.hrn;
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.metric.Auc;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,38 +13,66 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-public class RealDataMnistTest {
+/**
+ * Short HRN runs on the real MNIST (from shared/data, see its README), through the same path as
+ * scripts/hrn_table1.java: {@link DataSource#load}, {@link Protocol#trainIndices}, {@link Inputs#matrix}
+ * with the protocol's normalization, {@link HrnRun#run}. Normal class 1, seed 1, a few epochs instead of
+ * 100 / 50 so that the class runs in about 10 s on two cores. Skipped, with the reason, where the data is
+ * absent.
+ */
+@Tag("real-data")
+class RealDataMnistTest {
     private static Path data;
+    private static DataSource.Split mnist; // loaded once, by the first test that runs
 
+    /** Per test rather than @BeforeAll, so that surefire lists each skipped test with the reason. */
     @BeforeEach
     void locateData() {
         String fromEnv = System.getenv("ONECLASS_TEST_DATA");
+        // Maven runs tests in the lib module: ../../shared/data is the harness's shared/data.
         data = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
-        assumeTrue(Files.isDirectory(data.resolve("mnist")),
-                "../shared/data is absent (looked in " + data.toAbsolutePath() + "; set ONECLASS_TEST_DATA to override): real-data tests skipped");
+        assumeTrue(Files.isDirectory(data.resolve("mnist")), "../shared/data is absent (looked in " + data.toAbsolutePath()
+                + "; set ONECLASS_TEST_DATA to override): real-data tests skipped");
+        if (mnist == null) mnist = DataSource.load(Benchmark.MNIST, data, false);
     }
 
+    private static HrnRun.Result run(Protocol proto, int cls, int epochs, long seed) {
+        InstanceNorm2 norm = proto.normalization(Benchmark.MNIST);
+        INDArray train = Inputs.matrix(mnist.train(), proto.trainIndices(mnist.train(), cls), norm);
+        INDArray test = Inputs.matrix(mnist.test(), norm);
+        HrnConfig c = proto.config(Benchmark.MNIST, Method.HRN).withEpochs(epochs);
+        return HrnRun.run(c, train, test, mnist.test().labels(), cls, seed, proto.reportsBestEpochOnTest(), false, null);
+    }
+
+    /**
+     * The paper's recipe, 5 epochs instead of 100. Measured (OpenJDK 17, ND4J 1.0.0-M2.1 CPU, one OMP
+     * thread): AUC 0.9826 (seed 2: 0.9829), against the paper's 99.9 ± 0.0 after 100 epochs. The bound, 0.96,
+     * is two points below: it tolerates platform-level float differences in a short run, and still fails
+     * for a model that has not learnt the class (untrained or sign-flipped networks score far lower).
+     */
     @Test
-    void explore() {
-        long t0 = System.nanoTime();
-        DataSource.Split split = DataSource.load(Benchmark.MNIST, data, false);
-        System.out.printf("load %.2fs%n", (System.nanoTime() - t0) / 1e9);
-        for (Protocol proto : Protocol.values())
-            for (int cls : new int[] {0, 1}) {
-                t0 = System.nanoTime();
-                InstanceNorm2 norm = proto.normalization(Benchmark.MNIST);
-                INDArray train = Inputs.matrix(split.train(), proto.trainIndices(split.train(), cls), norm);
-                INDArray test = Inputs.matrix(split.test(), norm);
-                System.out.printf("inputs %.2fs%n", (System.nanoTime() - t0) / 1e9);
-                for (long seed = 1; seed <= 2; seed++) {
-                    t0 = System.nanoTime();
-                    HrnConfig c = proto.config(Benchmark.MNIST, Method.HRN).withEpochs(5);
-                    StringBuilder sb = new StringBuilder();
-                    HrnRun.Result r = HrnRun.run(c, train, test, split.test().labels(), cls, seed, proto.reportsBestEpochOnTest(), true,
-                            (e, l) -> sb.append(" ").append(e).append(":").append(String.format("%.4f", l)));
-                    System.out.printf("%s class %d seed %d: auc %.4f final %.4f best %.4f@%d grad %.3f n %d %.2fs %s%n", proto, cls, seed,
-                            r.auc(), r.finalAuc(), r.bestAuc(), r.bestEpoch(), r.gradNorm(), r.nTrain(), (System.nanoTime() - t0) / 1e9, sb);
-                }
-            }
+    void paperProtocolLearnsMnistClassOne() {
+        HrnRun.Result r = run(Protocol.PAPER, 1, 5, 1);
+        assertEquals(6742, r.nTrain(), "the paper trains on all 6742 ones of MNIST's training set");
+        assertEquals(10_000, r.nTest());
+        assertEquals(r.finalAuc(), r.auc(), 0, "the paper reports the model after the last epoch");
+        assertTrue(Double.isNaN(r.bestAuc()), "no per-epoch evaluation was asked for");
+        assertTrue(r.auc() >= 0.96, "AUC " + r.auc() + " < 0.96 after 5 epochs (measured 0.9826)");
+    }
+
+    /**
+     * The authors' code's recipe, 3 epochs instead of 50: the first ⌊6742·0.9⌋ = 6067 ones, the test AUC
+     * after every epoch, the best one reported. Measured: AUC 0.998 (the paper prints 99.9). The bound 0.98
+     * is two points below.
+     */
+    @Test
+    void officialCodeProtocolReportsTheBestEpoch() {
+        HrnRun.Result r = run(Protocol.OFFICIAL_CODE, 1, 3, 1);
+        assertEquals(6067, r.nTrain());
+        assertEquals(r.bestAuc(), r.auc(), 0, "the code reports the best epoch's AUC");
+        assertTrue(r.bestAuc() >= r.finalAuc(), "best " + r.bestAuc() + " < final " + r.finalAuc());
+        assertTrue(r.bestEpoch() >= 1 && r.bestEpoch() <= 3, "best epoch " + r.bestEpoch());
+        assertTrue(r.auc() >= 0.98, "AUC " + r.auc() + " < 0.98 after 3 epochs");
+        System.out.println("RealDataMnistTest official: " + r);
     }
 }
