@@ -4,6 +4,8 @@
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7
+//DEPS org.slf4j:slf4j-api:2.0.12
+//DEPS org.slf4j:slf4j-nop:2.0.12
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -105,6 +107,8 @@ class hrn_table1 implements Callable<Integer> {
         ExpectedResults expected = ExpectedResults.load(expectedFile);
         Path outDir = out != null ? out : Path.of("results", "hrn_table1", proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        for (Benchmark b : benchmarks) for (Method m : methodList) configFor(proto, b, m); // bad overrides fail here, before any work
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ----------------------------------------------------------------------------------
