@@ -64,7 +64,7 @@ class hrn_table1 implements Callable<Integer> {
     @Option(names = "--lr", description = "SGD learning rate (paper: 0.1).") Double lr;
     @Option(names = "--momentum", description = "SGD momentum (paper: 'SGD with moment', value not given; default 0.9, the code's).") Double momentum;
     @Option(names = "--negative-slope", description = "Hidden activation slope below 0: 0 = ReLU (paper), 0.01 = LeakyReLU (code).") Double negativeSlope;
-    @Option(names = "--bias", arity = "1", description = "Layers have biases: true (PyTorch default, paper protocol) / false (code).") Boolean bias;
+    @Option(names = "--bias", arity = "1", description = "Layers have biases (default false: the paper writes f(x) = w2·σ(w1·x), Eqs. 4-6, and the code has none).") Boolean bias;
     @Option(names = "--init-bound", description = "Weights uniform in ±bound (default: PyTorch's 1/√fan_in for paper; the code's bounds for official-code).") Double initBound;
     @Option(names = "--nll-eps", description = "ε in −log(sigmoid(f)+ε): 0 in the paper, 0.01 in the code.") Double nllEps;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")

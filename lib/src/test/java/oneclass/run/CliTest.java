@@ -1,0 +1,58 @@
+package oneclass.run;
+
+import oneclass.data.DataException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Expected errors become one line and exit status 2; anything else (a bug) keeps its stack trace. */
+class CliTest {
+
+    @Command(name = "hrn_table1")
+    static class Script implements Runnable {
+        public void run() {}
+    }
+
+    static CommandLine cmd(StringWriter err) {
+        CommandLine c = new CommandLine(new Script());
+        c.setErr(new PrintWriter(err, true));
+        return c;
+    }
+
+    @Test
+    void expectedErrorsPrintOneLineAndReturnTwo() throws Exception {
+        for (Exception e : new Exception[] {new IllegalArgumentException("unknown protocol 'papers'"),
+                new IllegalStateException("unknown protocol 'papers'"), new DataException("unknown protocol 'papers'")}) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, Cli.reportError(e, cmd(err), null), e.getClass().getSimpleName());
+            assertEquals("hrn_table1: error: unknown protocol 'papers'", err.toString().strip());
+        }
+    }
+
+    @Test
+    void bugsAreRethrown() {
+        StringWriter err = new StringWriter();
+        NullPointerException npe = new NullPointerException("a bug");
+        assertSame(npe, assertThrows(NullPointerException.class, () -> Cli.reportError(npe, cmd(err), null)));
+        assertEquals("", err.toString());
+    }
+
+    /** Wired as picocli's handler, a bad value ends the script with status 2 and the message, no stack trace. */
+    @Test
+    void asExecutionExceptionHandler() {
+        @Command(name = "fails")
+        class Fails implements Runnable {
+            public void run() { throw new IllegalArgumentException("--classes: 12 is not a class 0-9"); }
+        }
+        StringWriter err = new StringWriter();
+        CommandLine c = new CommandLine(new Fails()).setExecutionExceptionHandler(Cli::reportError);
+        c.setErr(new PrintWriter(err, true));
+        assertEquals(2, c.execute());
+        assertEquals("fails: error: --classes: 12 is not a class 0-9", err.toString().strip());
+    }
+}
