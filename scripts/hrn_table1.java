@@ -245,12 +245,14 @@ class hrn_table1 implements Callable<Integer> {
             if (!s.complete()) md.append("**").append(b.cliName()).append(" ran on a ").append(s.variant())
                     .append(": its numbers are not comparable with the paper's.**\n\n");
         });
+        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, · not comparable.\n\n");
         for (Benchmark b : data.keySet()) {
             String png = "chart-" + b.cliName() + ".png";
             ResultStore.writeAtomically(outDir.resolve(png), Charts.oursVsPaper(title + " -- " + b.cliName(), rows, b.cliName(), "AUC %"));
+            md.append("## ").append(b.cliName()).append("\n\n").append(Comparison.paperLayout(rows, b.cliName())).append('\n');
             md.append("![").append(b.cliName()).append("](").append(png).append(")\n\n");
         }
-        md.append(Comparison.markdown(rows));
+        md.append("## Every cell\n\n").append(Comparison.markdown(rows));
         ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

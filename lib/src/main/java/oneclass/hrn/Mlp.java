@@ -151,7 +151,7 @@ public final class Mlp {
 
     /**
      * The one-class loss on the batch x [B, D] and its gradients, left in the layers' gradient buffers:
-     * mean ℓ(f(x)) + (H-regularizer, if given) + l2·Σ‖W‖² (weights only, for HRN-L2).
+     * mean ℓ(f(x)) + (H-regularizer, if given) + l2·‖θ‖² (all parameters, for HRN-L2).
      */
     public double lossAndGradients(INDArray x, DataTerm term, HRegularizer hreg, double l2) {
         params.grad.assign(0);
@@ -190,12 +190,9 @@ public final class Mlp {
         if (output().b != null) output().db.addi(sum(df));
         if (dr != null) output().dw[0].addi(dr.sum(0).reshape(1, dr.columns()));
 
-        if (l2 > 0) {
-            for (Linear l : layers)
-                for (int k = 0; k < l.groups; k++) {
-                    loss += l2 * l.w[k].mul(l.w[k]).sumNumber().doubleValue();
-                    l.dw[k].addi(l.w[k].mul(2 * l2));
-                }
+        if (l2 > 0) { // l2·‖θ‖² over every parameter, biases included, as PyTorch's weight decay does by default
+            loss += l2 * params.theta.mul(params.theta).sumNumber().doubleValue();
+            params.grad.addi(params.theta.mul(2 * l2));
         }
         return loss;
     }

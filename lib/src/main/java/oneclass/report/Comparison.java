@@ -101,4 +101,38 @@ public final class Comparison {
         }
         return s.toString();
     }
+
+    /**
+     * The comparison laid out like the paper's table: one row per class, and per method our mean ± std,
+     * the paper's value and a mark: ✓ within tolerance, ▼ below, ▲ above, · not comparable.
+     */
+    public static String paperLayout(List<Row> rows, String dataset) {
+        List<String> methods = rows.stream().filter(r -> r.dataset().equals(dataset)).map(Row::method).distinct().toList();
+        StringBuilder s = new StringBuilder("| class |");
+        methods.forEach(m -> s.append(" ").append(m).append(" ours | paper | |"));
+        s.append("\n|---|");
+        methods.forEach(m -> s.append("---:|---:|:-:|"));
+        s.append('\n');
+        List<String> classes = rows.stream().filter(r -> r.dataset().equals(dataset)).map(Row::cls).distinct().toList();
+        for (String c : classes) {
+            s.append("| ").append(c).append(" |");
+            for (String m : methods) {
+                Optional<Row> r = rows.stream().filter(x -> x.dataset().equals(dataset) && x.cls().equals(c) && x.method().equals(m)).findFirst();
+                s.append(r.map(x -> " " + pm(x.ours(), x.oursStd()) + " | " + pm(x.paper(), x.paperStd()) + " | " + mark(x.verdict()) + " |")
+                        .orElse(" | | |"));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    static String mark(Verdict v) {
+        return switch (v) {
+            case WITHIN -> "✓";
+            case BELOW -> "▼";
+            case ABOVE -> "▲";
+            case NOT_COMPARABLE -> "·";
+            case NO_PAPER_VALUE -> "";
+        };
+    }
 }

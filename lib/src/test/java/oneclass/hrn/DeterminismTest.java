@@ -58,9 +58,9 @@ class DeterminismTest {
         InstanceNorm2.PAPER.apply(dst, row * D, D);
     }
 
-    /** The paper's recipe (ReLU, biases, plain NLL, H-regularizer λ = 0.1, n = 12) at a toy size. */
+    /** The paper's recipe (ReLU, no biases, plain NLL, H-regularizer λ = 0.1, n = 12) at a toy size. */
     static HrnConfig paperLike(int epochs) {
-        return new HrnConfig(Architecture.mlp(D, 8), 0, true, null, new DataTerm.Nll(0), HRegularizer.paper(), 0,
+        return new HrnConfig(Architecture.mlp(D, 8), 0, false, null, new DataTerm.Nll(0), HRegularizer.paper(), 0,
                 epochs, 32, 0.1, 0.9, false);
     }
 
@@ -120,7 +120,7 @@ class DeterminismTest {
     void runReportsWhatItsEpochsMeasured() {
         Problem p = problem(1, 1.5);
         HrnConfig c = paperLike(6);
-        // seed 5 peaks before the end (measured: 0.864, 0.955, 0.963, 0.928, 0.916, 0.915), so "best" and
+        // seed 5 peaks before the end (measured: 0.840, 0.964, 0.974, 0.973, 0.971, 0.967), so "best" and
         // "final" differ and a mix-up between them shows
         long seed = 5;
         List<Double> aucs = new ArrayList<>(), losses = new ArrayList<>();
@@ -156,28 +156,29 @@ class DeterminismTest {
     }
 
     /**
-     * Training learns. Measured on this problem (data seed 1) after 20 epochs, training seeds 1-5: final
-     * AUC 0.966, 0.916, 0.968, 0.976, 0.949 (mean 0.955), against 0.53, 0.61, 0.52, 0.53, 0.81 (mean 0.60)
-     * for the same networks untrained. The bounds — each seed ≥ 0.88, mean ≥ 0.93, mean gain over the
-     * untrained network ≥ 0.2 — leave a few points for platform-level float differences, yet fail if the
-     * gradient's sign or the loss is wrong (the AUC then falls towards 0 or stays at the untrained level).
+     * Training learns. Measured on this problem (data seed 1) after 10 epochs, training seeds 1-5: final
+     * AUC 0.959, 0.937, 0.952, 0.950, 0.962 (mean 0.952), against 0.45, 0.43, 0.24, 0.34, 0.47 (mean 0.38)
+     * for the same networks untrained. The bounds — each seed ≥ 0.90, mean ≥ 0.93, mean gain over the
+     * untrained network ≥ 0.3 — leave a few points for platform-level float differences, yet fail if the
+     * gradient is wrong: with the data term's gradient zeroed the AUC stayed at the untrained level, with
+     * its sign flipped training diverged.
      */
     @Test
     void hrnSeparatesANormalClusterFromUnseenAnomalies() {
         Problem p = problem(1, 1.5);
-        HrnConfig c = paperLike(20);
+        HrnConfig c = paperLike(10);
         double trainedSum = 0, untrainedSum = 0;
         for (long seed = 1; seed <= 5; seed++) {
             // the untrained network: HrnTrainer draws the initial weights with the first long of the seed's generator
             Mlp untrained = new Mlp(c.architecture(), c.negativeSlope(), c.bias(), c.initBound(), new SplittableRandom(seed).nextLong());
             double before = Auc.of(untrained.score(p.test()), p.testLabels(), 0);
             HrnRun.Result r = HrnRun.run(c, p.train(), p.test(), p.testLabels(), 0, seed, false, false, null);
-            assertTrue(r.auc() >= 0.88, "seed " + seed + ": AUC " + r.auc() + " < 0.88");
+            assertTrue(r.auc() >= 0.90, "seed " + seed + ": AUC " + r.auc() + " < 0.90");
             trainedSum += r.auc();
             untrainedSum += before;
         }
         assertTrue(trainedSum / 5 >= 0.93, "mean AUC " + trainedSum / 5 + " < 0.93");
-        assertTrue(trainedSum / 5 - untrainedSum / 5 >= 0.2,
+        assertTrue(trainedSum / 5 - untrainedSum / 5 >= 0.3,
                 "training raised the mean AUC only from " + untrainedSum / 5 + " to " + trainedSum / 5);
     }
 

@@ -49,10 +49,11 @@ class RealDataMnistTest {
     }
 
     /**
-     * The paper's recipe, 5 epochs instead of 100. Measured (OpenJDK 17, ND4J 1.0.0-M2.1 CPU, one OMP
-     * thread): AUC 0.9826 (seed 2: 0.9829), against the paper's 99.9 ± 0.0 after 100 epochs. The bound, 0.96,
-     * is two points below: it tolerates platform-level float differences in a short run, and still fails
-     * for a model that has not learnt the class (untrained or sign-flipped networks score far lower).
+     * The paper's recipe (no biases, ReLU, plain NLL, H-regularizer), 5 epochs instead of 100. Measured
+     * (OpenJDK 17, ND4J 1.0.0-M2.1 CPU, one OMP thread): AUC 0.9985 for seed 1 (seed 2: 0.9985), against
+     * the paper's 99.9 ± 0.0 after 100 epochs. The bound, 0.98, is about two points below: it tolerates
+     * platform-level float differences in a short run, and still fails for a model that has not learnt the
+     * class (with the data term's gradient zeroed the AUC was 0.38).
      */
     @Test
     void paperProtocolLearnsMnistClassOne() {
@@ -61,7 +62,7 @@ class RealDataMnistTest {
         assertEquals(10_000, r.nTest());
         assertEquals(r.finalAuc(), r.auc(), 0, "the paper reports the model after the last epoch");
         assertTrue(Double.isNaN(r.bestAuc()), "no per-epoch evaluation was asked for");
-        assertTrue(r.auc() >= 0.96, "AUC " + r.auc() + " < 0.96 after 5 epochs (measured 0.9826)");
+        assertTrue(r.auc() >= 0.98, "AUC " + r.auc() + " < 0.98 after 5 epochs (measured 0.9985)");
     }
 
     /**
@@ -81,16 +82,31 @@ class RealDataMnistTest {
 
     /**
      * HRN-L2 (the paper's recipe with the H-regularizer replaced by 0.1·‖θ‖²) on class 0, 3 epochs.
-     * Measured: AUC 0.9733 (the paper prints 97.0 after 100 epochs), E‖∇ₓf‖ = 0.32. Guards the failure
-     * that commit 75fd7b6 fixed: with the biases spared by the penalty, the weights decayed to zero and the
-     * output bias alone satisfied the NLL — a constant score, AUC exactly 0.5 and ∇ₓf = 0. Bounds: AUC
-     * ≥ 0.95 (two points below the measurement) and E‖∇ₓf‖ ≥ 0.1 (a third of it; a constant model has 0).
+     * Measured: AUC 0.9737 for seed 1 (seed 2: 0.9708; the paper prints 97.0 after 100 epochs). Bound 0.95.
      */
     @Test
     void hrnL2LearnsMnistClassZero() {
         HrnRun.Result r = run(Protocol.PAPER, Method.HRN_L2, 0, 3, 1);
         assertEquals(5923, r.nTrain());
-        assertTrue(r.auc() >= 0.95, "HRN-L2 AUC " + r.auc() + " < 0.95 after 3 epochs (measured 0.9733)");
+        assertTrue(r.auc() >= 0.95, "HRN-L2 AUC " + r.auc() + " < 0.95 after 3 epochs (measured 0.9737)");
+    }
+
+    /**
+     * HRN-L2 with biases (the {@code --bias true} override), class 0, 3 epochs. Guards the failure that
+     * commit 75fd7b6 fixed: with the biases spared by the L2 penalty, the weights decayed to zero and the
+     * output bias alone satisfied the NLL — a constant score, AUC exactly 0.5 and E‖∇ₓf‖ ≈ 0 (2e-5 when
+     * re-checked with the old penalty). Measured with the fix: AUC 0.9733, E‖∇ₓf‖ = 0.32. Bounds: AUC ≥ 0.95,
+     * E‖∇ₓf‖ ≥ 0.1.
+     */
+    @Test
+    void hrnL2WithBiasesIsNotAConstantModel() {
+        HrnConfig p = Protocol.PAPER.config(Benchmark.MNIST, Method.HRN_L2);
+        HrnConfig biased = new HrnConfig(p.architecture(), p.negativeSlope(), true, p.initBound(), p.dataTerm(), p.hreg(),
+                p.l2(), 3, p.batchSize(), p.lr(), p.momentum(), p.topUpLastBatch());
+        INDArray train = Inputs.matrix(mnist.train(), Protocol.PAPER.trainIndices(mnist.train(), 0), InstanceNorm2.PAPER);
+        INDArray test = Inputs.matrix(mnist.test(), InstanceNorm2.PAPER);
+        HrnRun.Result r = HrnRun.run(biased, train, test, mnist.test().labels(), 0, 1, false, false, null);
+        assertTrue(r.auc() >= 0.95, "HRN-L2 with biases: AUC " + r.auc() + " < 0.95 (measured 0.9733)");
         assertTrue(r.gradNorm() >= 0.1, "E‖∇ₓf‖ = " + r.gradNorm() + ": the model is (nearly) constant");
     }
 }
