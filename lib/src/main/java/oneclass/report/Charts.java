@@ -24,7 +24,8 @@ public final class Charts {
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisDecimalPattern("0.0");
         double lo = rows.stream().filter(r -> r.dataset().equals(dataset))
-                .flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.ours() - r.oursStd(), Double.isNaN(r.paper()) ? r.ours() : r.paper()))
+                .flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.ours() - (Double.isNaN(r.oursStd()) ? 0 : r.oursStd()),
+                        Double.isNaN(r.paper()) ? r.ours() : r.paper()))
                 .min().orElse(0);
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo / 5) * 5 - 5));
         chart.getStyler().setYAxisMax(100.0);

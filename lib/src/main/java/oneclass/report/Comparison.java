@@ -65,7 +65,7 @@ public final class Comparison {
 
     static String pm(double mean, double std) {
         if (Double.isNaN(mean)) return "";
-        return Double.isNaN(std) ? String.format("%.2f", mean) : String.format("%.2f ± %.2f", mean, std);
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.2f", mean) : String.format(Locale.ROOT, "%.2f ± %.2f", mean, std);
     }
 
     /** The comparison as a Tablesaw table (values in the papers' unit, e.g. AUC in %). */
@@ -94,9 +94,9 @@ public final class Comparison {
         s.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             String verdict = r.verdict().fails() ? "**" + r.verdict().label + "**" : r.verdict().label;
-            s.append(String.format("| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", r.dataset(), r.cls(), r.method(), r.runs(),
-                    pm(r.ours(), r.oursStd()), pm(r.paper(), r.paperStd()), Double.isNaN(r.diff()) ? "" : String.format("%+.2f", r.diff()),
-                    Double.isNaN(r.margin()) ? "" : String.format("%.2f", r.margin()),
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", r.dataset(), r.cls(), r.method(), r.runs(),
+                    pm(r.ours(), r.oursStd()), pm(r.paper(), r.paperStd()), Double.isNaN(r.diff()) ? "" : String.format(Locale.ROOT, "%+.2f", r.diff()),
+                    Double.isNaN(r.margin()) ? "" : String.format(Locale.ROOT, "%.2f", r.margin()),
                     verdict + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
         }
         return s.toString();
@@ -113,7 +113,8 @@ public final class Comparison {
         s.append("\n|---|");
         methods.forEach(m -> s.append("---:|---:|:-:|"));
         s.append('\n');
-        List<String> classes = rows.stream().filter(r -> r.dataset().equals(dataset)).map(Row::cls).distinct().toList();
+        List<String> classes = rows.stream().filter(r -> r.dataset().equals(dataset)).map(Row::cls).distinct()
+                .sorted(Comparator.comparing((String c) -> c.equals(Cells.AVG)).thenComparing(c -> c)).toList();
         for (String c : classes) {
             s.append("| ").append(c).append(" |");
             for (String m : methods) {

@@ -46,7 +46,7 @@ public final class Progress {
         lastPrint = System.nanoTime();
         double elapsed = (lastPrint - start) / 1e9;
         String eta = epochsDone == 0 ? "?" : format(elapsed / epochsDone * (totalEpochs - epochsDone));
-        StringBuilder s = new StringBuilder(String.format("[%s elapsed, ~%s left] %d/%d runs", format(elapsed), eta, runsDone, totalRuns));
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "[%s elapsed, ~%s left] %d/%d runs", format(elapsed), eta, runsDone, totalRuns));
         if (event != null) s.append(" | done ").append(event);
         else new TreeMap<>(running).forEach((run, ep) -> s.append(" | ").append(run).append(" epoch ").append(ep));
         out.println(s);

@@ -34,6 +34,7 @@ public final class RecordCsv {
     }
 
     static String quote(String s) {
+        if (s.contains("\n") || s.contains("\r")) throw new IllegalArgumentException("a CSV field may not contain a line break: " + s);
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
@@ -75,7 +76,7 @@ public final class RecordCsv {
                         : types[i] == int.class ? Integer.parseInt(v)
                         : types[i] == long.class ? Long.parseLong(v)
                         : types[i] == double.class ? Double.parseDouble(v)
-                        : types[i] == boolean.class ? Boolean.parseBoolean(v)
+                        : types[i] == boolean.class ? parseBoolean(v)
                         : fail(types[i]);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": column " + comps[i].getName() + " = '" + v + "' is not a " + types[i].getSimpleName());
@@ -88,6 +89,11 @@ public final class RecordCsv {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(where + ": " + e.getCause(), e);
         }
+    }
+
+    private static boolean parseBoolean(String v) {
+        if (v.equals("true") || v.equals("false")) return v.equals("true");
+        throw new NumberFormatException(v);
     }
 
     private static Object fail(Class<?> t) {

@@ -148,4 +148,25 @@ class ComparisonTest {
         assertEquals("97.00", Comparison.pm(97.0, Double.NaN));
         assertEquals("", Comparison.pm(Double.NaN, 1));
     }
+
+    /**
+     * The paper's layout: a row per class, per method "ours | paper | mark". HRN: class 0 within (✓),
+     * the 10-class avg within (|97.00 − 97.59| = 0.59 ≤ 1 + 2·0.1); HRN-L2: class 0 has no paper value
+     * (no mark), its avg cell is missing (blank columns).
+     */
+    @Test
+    void paperLayoutByHand(@TempDir Path dir) throws IOException {
+        List<Cell> cells = List.of(new Cell("mnist", "0", "HRN", 5, 1, 99.0, 0.0), new Cell("mnist", "0", "HRN-L2", 5, 1, 91.0, 0.3),
+                new Cell("mnist", Cells.AVG, "HRN", 5, 10, 97.0, 0.1), new Cell("fmnist", "0", "HRN", 5, 1, 92.0, 0.0));
+        List<Row> rows = Comparison.compare(cells, expected(dir), c -> null);
+        assertEquals("""
+                | class | HRN ours | paper | | HRN-L2 ours | paper | |
+                |---|---:|---:|:-:|---:|---:|:-:|
+                | 0 | 99.00 ± 0.00 | 99.50 ± 0.00 | ✓ | 91.00 ± 0.30 |  |  |
+                | avg | 97.00 ± 0.10 | 97.59 | ✓ | | | |
+                """, Comparison.paperLayout(rows, "mnist"));
+        assertEquals("▼", Comparison.mark(Verdict.BELOW));
+        assertEquals("▲", Comparison.mark(Verdict.ABOVE));
+        assertEquals("·", Comparison.mark(Verdict.NOT_COMPARABLE));
+    }
 }
