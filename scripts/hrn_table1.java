@@ -142,7 +142,7 @@ class hrn_table1 implements Callable<Integer> {
                         epochsToDo += cfg.epochs();
                         todo.add(() -> {
                             INDArray test = testSets.computeIfAbsent(b, k -> Inputs.matrix(split.test(), proto.normalization(b)));
-                            INDArray train = trainSets.computeIfAbsent(b.cliName() + cls, k ->
+                            INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls, k ->
                                     Inputs.matrix(split.train(), proto.trainIndices(split.train(), cls), proto.normalization(b)));
                             HrnRun.Result r = HrnRun.run(cfg, train, test, split.test().labels(), cls, seed,
                                     proto.reportsBestEpochOnTest(), evalEveryEpoch, (epoch, loss) -> progress[0].epoch(key, epoch));
