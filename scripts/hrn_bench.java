@@ -4,6 +4,7 @@
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7
+//DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //SOURCES ../lib/src/main/java/oneclass/**.java
