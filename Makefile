@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke bench jbang clean
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke bench jbang clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -40,6 +40,14 @@ hrn-table1-smoke: ## a 1-minute real-data pass through the whole script (2 class
 	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --out results/smoke $(DATA_OPT) $(ARGS)
 	@test -s results/smoke/summary.md && test -s results/smoke/chart-mnist.png && test -s results/smoke/run-record.json \
 	  && test $$(ls results/smoke/runs | wc -l) -eq 8 && echo "smoke: 1 passed, 0 failed"
+
+hrn-table2: ## HRN Table 2 (KDDCUP99, Thyroid, Arrhythmia; P/R/F1 at TQM's top-k threshold; 5 seeds; 100 epochs; KDDCUP99 ~5 min a run)
+	$(JBANG) hrn_table2 $(DATA_OPT) $(ARGS)
+
+hrn-table2-smoke: ## a short real-data pass through hrn_table2 (Thyroid and Arrhythmia, 1 seed, 3 epochs)
+	rm -rf results/smoke2
+	$(JBANG) hrn_table2 --datasets thyroid,arrhythmia --seeds 1 --epochs 3 --out results/smoke2 $(DATA_OPT) $(ARGS)
+	@test -s results/smoke2/summary.md && test $$(ls results/smoke2/runs | wc -l) -eq 2 && echo "smoke2: 1 passed, 0 failed"
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The pictures of the reports, drawn headless with XChart and returned as PNG bytes. */
 public final class Charts {
@@ -17,30 +18,46 @@ public final class Charts {
 
     /** Per class: our mean (with ±std error bars) next to the paper's value, for each method, one dataset. */
     public static byte[] oursVsPaper(String title, List<Comparison.Row> rows, String dataset, String yTitle) {
+        List<Comparison.Row> mine = rows.stream().filter(r -> r.dataset().equals(dataset)).toList();
+        return bars(title, "normal class", yTitle, mine, Comparison.Row::cls);
+    }
+
+    /**
+     * Per dataset: our mean (with ±std error bars) next to the paper's value, for each method, for one
+     * value of the class column, e.g. HRN Table 2's "f1" (where the class column holds the metric).
+     */
+    public static byte[] oursVsPaperByDataset(String title, List<Comparison.Row> rows, String cls, String yTitle) {
+        List<Comparison.Row> mine = rows.stream().filter(r -> r.cls().equals(cls)).toList();
+        return bars(title, "data set", yTitle, mine, Comparison.Row::dataset);
+    }
+
+    /** Grouped bars: one category per {@code category(row)}, an "ours" and a "paper" series per method. */
+    private static byte[] bars(String title, String xTitle, String yTitle, List<Comparison.Row> rows,
+                               Function<Comparison.Row, String> category) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
-                .xAxisTitle("normal class").yAxisTitle(yTitle).build();
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisDecimalPattern("0.0");
-        double lo = rows.stream().filter(r -> r.dataset().equals(dataset))
+        double lo = rows.stream()
                 .flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.ours() - (Double.isNaN(r.oursStd()) ? 0 : r.oursStd()),
                         Double.isNaN(r.paper()) ? r.ours() : r.paper()))
                 .min().orElse(0);
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo / 5) * 5 - 5));
         chart.getStyler().setYAxisMax(100.0);
-        for (String method : rows.stream().filter(r -> r.dataset().equals(dataset)).map(Comparison.Row::method).distinct().toList()) {
-            List<String> classes = new ArrayList<>();
+        for (String method : rows.stream().map(Comparison.Row::method).distinct().toList()) {
+            List<String> categories = new ArrayList<>();
             List<Double> ours = new ArrayList<>(), err = new ArrayList<>(), paper = new ArrayList<>();
             for (Comparison.Row r : rows)
-                if (r.dataset().equals(dataset) && r.method().equals(method)) {
-                    classes.add(r.cls());
+                if (r.method().equals(method)) {
+                    categories.add(category.apply(r));
                     ours.add(r.ours());
                     err.add(Double.isNaN(r.oursStd()) ? 0 : r.oursStd());
                     paper.add(Double.isNaN(r.paper()) ? 0 : r.paper());
                 }
-            chart.addSeries("ours " + method, classes, ours, err);
-            if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, classes, paper);
+            chart.addSeries("ours " + method, categories, ours, err);
+            if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, categories, paper);
         }
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();

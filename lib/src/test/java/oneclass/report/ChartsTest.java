@@ -47,4 +47,17 @@ class ChartsTest {
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
         assertNotNull(ImageIO.read(new ByteArrayInputStream(png)));
     }
+
+    /** HRN Table 2's chart: one bar group per data set for one metric; rows of the other metrics are left out. */
+    @Test
+    void oursVsPaperByDatasetIsAPng() throws IOException {
+        List<Row> rows = List.of(row("thyroid", "f1", "HRN", 80, 2, 95.87), row("arrhythmia", "f1", "HRN", 60, 3, 84.46),
+                row("thyroid", "precision", "HRN", 80, 2, 95.87));
+        byte[] png = Charts.oursVsPaperByDataset("test chart", rows, "f1", "F1 %");
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(img, "ImageIO cannot decode the bytes");
+        assertEquals(1000, img.getWidth());
+        assertEquals(500, img.getHeight());
+    }
 }
