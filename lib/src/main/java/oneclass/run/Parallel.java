@@ -15,7 +15,10 @@ public final class Parallel {
     /** Runs all tasks; the first failure stops the rest and is rethrown (results already stored stay). */
     public static void run(List<Runnable> tasks, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "run");
+            Thread t = new Thread(() -> {
+                Threads.singleThreadedNd4j(); // per thread: OpenMP's thread count is a per-thread setting
+                r.run();
+            }, "run");
             t.setDaemon(true);
             return t;
         });
