@@ -1,10 +1,13 @@
 package oneclass.report;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,8 +63,13 @@ public final class Charts {
             if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, categories, paper);
         }
         try {
+            BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+            g.dispose();
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            ImageIO.write(image, "png", png);
             return png.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
