@@ -15,17 +15,14 @@ import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HRN Table 1: one-class AUC per normal class on MNIST, Fashion-MNIST and CIFAR-10, HRN and HRN-L2,
@@ -81,15 +78,6 @@ class hrn_table1 implements Callable<Integer> {
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
 
-    /** One run's result, one CSV file per run under <out>/runs/. AUCs in %. */
-    record RunResult(String dataset, String variant, int cls, String method, String protocol, long seed, int epochs,
-                     double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
-                     int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
-        public String key() { return key(dataset, cls, method, seed); }
-
-        static String key(String dataset, int cls, String method, long seed) { return dataset + "_c" + cls + "_" + method + "_s" + seed; }
-    }
-
     public static void main(String... args) {
         originalArgs = args;
         System.exit(new CommandLine(new hrn_table1()).setExecutionExceptionHandler(Cli::reportError).execute(args));
@@ -123,49 +111,15 @@ class hrn_table1 implements Callable<Integer> {
         }
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
-        ResultStore<RunResult> store = new ResultStore<>(outDir, RunResult.class);
-        Map<Benchmark, INDArray> testSets = new ConcurrentHashMap<>();
-        Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
-        List<Runnable> todo = new ArrayList<>();
-        int total = 0, resumed = 0;
-        long epochsToDo = 0;
-        Progress[] progress = new Progress[1];
-        for (Benchmark b : benchmarks)
-            for (int cls : classes)
-                for (Method m : methodList)
-                    for (long seed : seeds) {
-                        total++;
-                        HrnConfig cfg = configFor(proto, b, m);
-                        DataSource.Split split = data.get(b);
-                        String fingerprint = fingerprint(proto, split, cfg);
-                        String key = RunResult.key(b.cliName(), cls, m.column(), seed);
-                        if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
-                        epochsToDo += cfg.epochs();
-                        todo.add(() -> {
-                            INDArray test = testSets.computeIfAbsent(b, k -> Inputs.matrix(split.test(), proto.normalization(b)));
-                            INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls, k ->
-                                    Inputs.matrix(split.train(), proto.trainIndices(split.train(), cls), proto.normalization(b)));
-                            HrnRun.Result r = HrnRun.run(cfg, train, test, split.test().labels(), cls, seed,
-                                    proto.reportsBestEpochOnTest(), evalEveryEpoch, (epoch, loss) -> progress[0].epoch(key, epoch));
-                            store.put(new RunResult(b.cliName(), split.variant(), cls, m.column(), proto.cliName(), seed, cfg.epochs(),
-                                    100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
-                                    r.nTrain(), r.nTest(), r.seconds(), fingerprint, cfg.describe()));
-                            progress[0].finished(key, String.format("AUC %.2f%%, %.1fs (%.3fs/epoch)", 100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
-                        });
-                    }
-        System.out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", total, resumed, outDir, todo.size(), nThreads);
-        progress[0] = new Progress(total, resumed, epochsToDo, 10, System.out);
-        Parallel.run(todo, nThreads);
+        List<HrnGrid.Variant> variants = methodList.stream()
+                .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList();
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
+                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
-        Set<String> wanted = new HashSet<>();
-        for (Benchmark b : benchmarks) for (int c : classes) for (Method m : methodList) for (long s : seeds)
-            wanted.add(RunResult.key(b.cliName(), c, m.column(), s));
-        List<RunResult> runs = store.all().stream().filter(r -> wanted.contains(r.key())).toList();
-        List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.auc())).toList();
         Map<String, Boolean> complete = new HashMap<>();
         data.forEach((b, s) -> complete.put(b.cliName(), s.complete()));
-        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(ms), expected,
+        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
                 c -> complete.get(c.dataset()) ? null : "CIFAR-10 subset, not the full data set");
 
         String title = "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")";
@@ -174,7 +128,10 @@ class hrn_table1 implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
 
-        writeReport(outDir, title, proto, rows, runs, counts, data);
+        List<String> warnings = new ArrayList<>();
+        data.forEach((b, s) -> { if (!s.complete()) warnings.add(b.cliName() + " ran on a " + s.variant() + ": its numbers are not comparable with the paper's."); });
+        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
+                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         new RunRecord("scripts/hrn_table1.java", originalArgs)
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, benchmarks, methodList))
@@ -203,12 +160,6 @@ class hrn_table1 implements Callable<Integer> {
                 lr != null ? lr : c.lr(), momentum != null ? momentum : c.momentum(), c.topUpLastBatch());
     }
 
-    /** Everything that changes a run's numbers, hashed: a resumed run must have been made the same way. */
-    String fingerprint(Protocol p, DataSource.Split split, HrnConfig cfg) {
-        String s = p.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describe() + "|" + evalEveryEpoch;
-        return Integer.toHexString(s.hashCode());
-    }
-
     Map<String, Object> configSummary(Protocol p, List<Benchmark> bs, List<Method> ms) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Benchmark b : bs) for (Method meth : ms) m.put(b.cliName() + "/" + meth.column(), configFor(p, b, meth).describe());
@@ -225,35 +176,5 @@ class hrn_table1 implements Callable<Integer> {
             m.put(b.cliName(), d);
         });
         return m;
-    }
-
-    void writeReport(Path outDir, String title, Protocol proto, List<Comparison.Row> rows, List<RunResult> runs,
-                     Map<Verdict, Long> counts, Map<Benchmark, DataSource.Split> data) {
-        StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
-        rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(RunResult.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
-
-        StringBuilder md = new StringBuilder("# " + title + "\n\n");
-        md.append("Source of the paper's numbers: `").append(expectedFile).append("` (HRN, NeurIPS 2020, Table 1). ");
-        md.append("Verdict rule and tolerances: `expected-results/README.md`.\n\n");
-        md.append("Verdicts: ");
-        counts.forEach((v, k) -> md.append(k).append(" ").append(v.label).append("; "));
-        md.append("\n\n");
-        data.forEach((b, s) -> {
-            if (!s.complete()) md.append("**").append(b.cliName()).append(" ran on a ").append(s.variant())
-                    .append(": its numbers are not comparable with the paper's.**\n\n");
-        });
-        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, · not comparable.\n\n");
-        for (Benchmark b : data.keySet()) {
-            String png = "chart-" + b.cliName() + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.oursVsPaper(title + " -- " + b.cliName(), rows, b.cliName(), "AUC %"));
-            md.append("## ").append(b.cliName()).append("\n\n").append(Comparison.paperLayout(rows, b.cliName())).append('\n');
-            md.append("![").append(b.cliName()).append("](").append(png).append(")\n\n");
-        }
-        md.append("## Every cell\n\n").append(Comparison.markdown(rows));
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -31,6 +31,9 @@ public final class ResultStore<R extends Record & RunRow> {
 
     private Path file(String key) { return runs.resolve(key + ".csv"); }
 
+    /** The results directory (the parent of {@code runs/}). */
+    public Path dir() { return runs.getParent(); }
+
     /**
      * The stored result for {@code key} if there is one made with the same settings.
      *

@@ -1,0 +1,103 @@
+package oneclass.hrn;
+
+import oneclass.data.Benchmark;
+import oneclass.data.DataSource;
+import oneclass.report.Cells;
+import oneclass.run.Parallel;
+import oneclass.run.Progress;
+import oneclass.run.ResultStore;
+import oneclass.run.RunRow;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.PrintStream;
+import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The experiment behind every image table of HRN: one run per (data set, normal class, variant, seed),
+ * trained in parallel, each stored as soon as it ends so that an interrupted experiment resumes. A
+ * variant is a column of the table (HRN, HRN-L2, an ablation row, …): a name and a recipe per data set.
+ * Test matrices are built once per data set and training matrices once per class, then shared read-only.
+ */
+public final class HrnGrid {
+    private HrnGrid() {}
+
+    /** A column of a table: its name (as in the expected results) and its training recipe per data set. */
+    public record Variant(String name, Function<Benchmark, HrnConfig> config) {}
+
+    /**
+     * One run's result, one CSV file per run under {@code <out>/runs/}. AUCs in %.
+     *
+     * @param auc      the AUC the protocol reports (final epoch, or best over epochs for the code's protocol)
+     * @param bestAuc  the best test AUC over epochs, NaN when only the last epoch was evaluated
+     * @param gradNorm E‖∇ₓf(x)‖₂ over the training data after training
+     */
+    public record RunResult(String dataset, String variant, int cls, String method, String protocol, long seed, int epochs,
+                            double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
+                            int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
+        public String key() { return key(dataset, cls, method, seed); }
+
+        public static String key(String dataset, int cls, String method, long seed) {
+            return dataset + "_c" + cls + "_" + method + "_s" + seed;
+        }
+    }
+
+    /**
+     * Trains every run of the grid that {@code store} does not hold yet, and returns all of the grid's runs.
+     *
+     * @param evalEveryEpoch also record the best test AUC over epochs when the protocol does not need it
+     */
+    public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
+                                      List<Variant> variants, List<Long> seeds, boolean evalEveryEpoch, int threads,
+                                      ResultStore<RunResult> store, PrintStream out) {
+        Map<Benchmark, INDArray> testSets = new ConcurrentHashMap<>();
+        Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
+        List<Runnable> todo = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int resumed = 0;
+        long epochsToDo = 0;
+        Progress[] progress = new Progress[1];
+        for (var e : data.entrySet())
+            for (int cls : classes)
+                for (Variant v : variants)
+                    for (long seed : seeds) {
+                        Benchmark b = e.getKey();
+                        DataSource.Split split = e.getValue();
+                        HrnConfig cfg = v.config().apply(b);
+                        String fingerprint = fingerprint(protocol, split, cfg, evalEveryEpoch);
+                        String key = RunResult.key(b.cliName(), cls, v.name(), seed);
+                        keys.add(key);
+                        if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
+                        epochsToDo += cfg.epochs();
+                        todo.add(() -> {
+                            INDArray test = testSets.computeIfAbsent(b, k -> Inputs.matrix(split.test(), protocol.normalization(b)));
+                            INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls, k ->
+                                    Inputs.matrix(split.train(), protocol.trainIndices(split.train(), cls), protocol.normalization(b)));
+                            HrnRun.Result r = HrnRun.run(cfg, train, test, split.test().labels(), cls, seed,
+                                    protocol.reportsBestEpochOnTest(), evalEveryEpoch, (epoch, loss) -> progress[0].epoch(key, epoch));
+                            store.put(new RunResult(b.cliName(), split.variant(), cls, v.name(), protocol.cliName(), seed, cfg.epochs(),
+                                    100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
+                                    r.nTrain(), r.nTest(), r.seconds(), fingerprint, cfg.describe()));
+                            progress[0].finished(key, String.format(Locale.ROOT, "AUC %.2f%%, %.1fs (%.3fs/epoch)",
+                                    100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
+                        });
+                    }
+        out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", keys.size(), resumed, store.dir(), todo.size(), threads);
+        progress[0] = new Progress(keys.size(), resumed, epochsToDo, 10, out);
+        Parallel.run(todo, threads);
+        Set<String> wanted = new HashSet<>(keys);
+        return store.all().stream().filter(r -> wanted.contains(r.key())).toList();
+    }
+
+    /** Everything that changes a run's numbers, hashed: a resumed run must have been made the same way. */
+    static String fingerprint(Protocol p, DataSource.Split split, HrnConfig cfg, boolean evalEveryEpoch) {
+        String s = p.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describe() + "|" + evalEveryEpoch;
+        return Integer.toHexString(s.hashCode());
+    }
+
+    /** The reported AUC of every run, as table measurements (class = the normal class, method = the variant). */
+    public static List<Cells.Measurement> aucs(List<RunResult> runs) {
+        return runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.auc())).toList();
+    }
+}

@@ -1,0 +1,87 @@
+package oneclass.hrn;
+
+import oneclass.data.Benchmark;
+import oneclass.data.DataSource;
+import oneclass.data.Images;
+import oneclass.run.ResultStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The grid runner: one stored result per run, resume without retraining, refusal to mix settings, same numbers as a direct run. */
+class HrnGridTest {
+    @TempDir Path dir;
+
+    /** 28×28 toy digits: class 0 bright in the top half, class 1 in the bottom half, plus noise. */
+    static Images toy(String name, int perClass, long seed) {
+        Random r = new Random(seed);
+        int n = 2 * perClass, d = 784;
+        byte[] px = new byte[n * d];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int p = 0; p < d; p++) {
+                boolean top = p < d / 2;
+                int v = (top == (labels[i] == 0) ? 180 : 20) + r.nextInt(60);
+                px[i * d + p] = (byte) v;
+            }
+        }
+        return new Images(name, 28, 28, 1, px, labels);
+    }
+
+    static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, toy("toy-train", 40, 1), toy("toy-test", 20, 2),
+            true, "toy", Map.of());
+
+    static List<HrnGrid.Variant> variants(int epochs) {
+        return List.of(new HrnGrid.Variant("HRN", b -> Protocol.PAPER.config(b, Method.HRN).withEpochs(epochs)));
+    }
+
+    List<HrnGrid.RunResult> run(int epochs, PrintStream out) {
+        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), variants(epochs), List.of(1L, 2L),
+                false, 2, new ResultStore<>(dir, HrnGrid.RunResult.class), out);
+    }
+
+    @Test
+    void storesEveryRunAndResumesWithoutRetraining() throws Exception {
+        List<HrnGrid.RunResult> first = run(2, new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(4, first.size());
+        try (var files = Files.list(dir.resolve("runs"))) {
+            assertEquals(List.of("mnist_c0_HRN_s1.csv", "mnist_c0_HRN_s2.csv", "mnist_c1_HRN_s1.csv", "mnist_c1_HRN_s2.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<HrnGrid.RunResult> again = run(2, new PrintStream(log));
+        assertTrue(log.toString().startsWith("4 runs (4 already in"), log.toString());
+        assertEquals(first, again, "resumed results are the stored ones, bit for bit");
+    }
+
+    @Test
+    void refusesToMixRunsMadeWithOtherSettings() {
+        run(2, new PrintStream(new ByteArrayOutputStream()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(3, new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+    }
+
+    @Test
+    void aGridRunIsTheSameAsADirectRun() {
+        HrnGrid.RunResult r = run(2, new PrintStream(new ByteArrayOutputStream())).stream()
+                .filter(x -> x.cls() == 1 && x.seed() == 2).findFirst().orElseThrow();
+        InstanceNorm2 norm = Protocol.PAPER.normalization(Benchmark.MNIST);
+        HrnRun.Result direct = HrnRun.run(Protocol.PAPER.config(Benchmark.MNIST, Method.HRN).withEpochs(2),
+                Inputs.matrix(SPLIT.train(), Protocol.PAPER.trainIndices(SPLIT.train(), 1), norm), Inputs.matrix(SPLIT.test(), norm),
+                SPLIT.test().labels(), 1, 2, false, false, null);
+        assertEquals(100 * direct.auc(), r.auc(), 0);
+        assertEquals(direct.gradNorm(), r.gradNorm(), 0);
+        assertEquals(40, r.nTrain());
+        assertTrue(r.auc() > 90, "the toy classes are separable: AUC " + r.auc());
+    }
+}
