@@ -13,6 +13,14 @@ public final class Inputs {
 
     /** Rows {@code indices} of {@code images} as a float matrix [N, D], each row normalized by {@code norm}. */
     public static INDArray matrix(Images images, int[] indices, InstanceNorm2 norm) {
+        return matrix(images, indices, InputNorm.twoNorm(norm));
+    }
+
+    /**
+     * As above with any {@link InputNorm} (none, HRN's 2-norm, Ulyanov's z-score: the normalizations of
+     * Table 3); for the z-score pass {@code InputNorm.zScore(images.channels())}.
+     */
+    public static INDArray matrix(Images images, int[] indices, InputNorm norm) {
         int d = images.dim();
         float[] x = new float[indices.length * d];
         for (int i = 0; i < indices.length; i++) {
