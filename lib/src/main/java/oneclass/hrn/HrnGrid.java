@@ -23,8 +23,19 @@ import java.util.function.Function;
 public final class HrnGrid {
     private HrnGrid() {}
 
-    /** A column of a table: its name (as in the expected results) and its training recipe per data set. */
-    public record Variant(String name, Function<Benchmark, HrnConfig> config) {}
+    /**
+     * A column (or row) of a table: its name as in the expected results, its training recipe per data set,
+     * its input normalization per data set (null: the protocol's 2-norm instance normalization), and the
+     * fraction of other-class images mixed into the training set ({@link Noise}; 0 for clean training data).
+     */
+    public record Variant(String name, Function<Benchmark, HrnConfig> config, Function<Benchmark, InputNorm> norm, double noise) {
+        public Variant {
+            if (!(noise >= 0 && noise < 1)) throw new IllegalArgumentException("noise must be in [0, 1), got " + noise);
+        }
+
+        /** Clean training data, the protocol's normalization. */
+        public Variant(String name, Function<Benchmark, HrnConfig> config) { this(name, config, null, 0); }
+    }
 
     /**
      * One run's result, one CSV file per run under {@code <out>/runs/}. AUCs in %.
@@ -51,7 +62,7 @@ public final class HrnGrid {
     public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
                                       List<Variant> variants, List<Long> seeds, boolean evalEveryEpoch, int threads,
                                       ResultStore<RunResult> store, PrintStream out) {
-        Map<Benchmark, INDArray> testSets = new ConcurrentHashMap<>();
+        Map<String, INDArray> testSets = new ConcurrentHashMap<>();
         Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
         List<Runnable> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -65,15 +76,26 @@ public final class HrnGrid {
                         Benchmark b = e.getKey();
                         DataSource.Split split = e.getValue();
                         HrnConfig cfg = v.config().apply(b);
-                        String fingerprint = fingerprint(protocol, split, cfg, evalEveryEpoch);
+                        InputNorm norm = v.norm() != null ? v.norm().apply(b) : InputNorm.twoNorm(protocol.normalization(b));
+                        // the default normalization and clean data leave the fingerprint as it was before variants had them
+                        String extra = (v.norm() != null ? "|norm=" + norm : "") + (v.noise() > 0 ? "|noise=" + v.noise() : "");
+                        String fingerprint = fingerprint(protocol, split, cfg, evalEveryEpoch)
+                                + (extra.isEmpty() ? "" : Integer.toHexString(extra.hashCode()));
                         String key = RunResult.key(b.cliName(), cls, v.name(), seed);
                         keys.add(key);
                         if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
                         epochsToDo += cfg.epochs();
                         todo.add(() -> {
-                            INDArray test = testSets.computeIfAbsent(b, k -> Inputs.matrix(split.test(), protocol.normalization(b)));
-                            INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls, k ->
-                                    Inputs.matrix(split.train(), protocol.trainIndices(split.train(), cls), protocol.normalization(b)));
+                            INDArray test = testSets.computeIfAbsent(b.cliName() + "|" + norm, k ->
+                                    Inputs.matrix(split.test(), allRows(split.test().size()), norm));
+                            // noisy training sets are drawn per seed, so they are not shared across seeds
+                            INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls + "|" + norm
+                                    + (v.noise() > 0 ? "|noise=" + v.noise() + "|s" + seed : ""), k -> {
+                                int[] rows = protocol.trainIndices(split.train(), cls);
+                                if (v.noise() > 0)
+                                    rows = Noise.contaminate(split.train(), rows, cls, v.noise(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1));
+                                return Inputs.matrix(split.train(), rows, norm);
+                            });
                             HrnRun.Result r = HrnRun.run(cfg, train, test, split.test().labels(), cls, seed,
                                     protocol.reportsBestEpochOnTest(), evalEveryEpoch, (epoch, loss) -> progress[0].epoch(key, epoch));
                             store.put(new RunResult(b.cliName(), split.variant(), cls, v.name(), protocol.cliName(), seed, cfg.epochs(),
@@ -88,6 +110,12 @@ public final class HrnGrid {
         Parallel.run(todo, threads);
         Set<String> wanted = new HashSet<>(keys);
         return store.all().stream().filter(r -> wanted.contains(r.key())).toList();
+    }
+
+    private static int[] allRows(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) r[i] = i;
+        return r;
     }
 
     /** Everything that changes a run's numbers, hashed: a resumed run must have been made the same way. */
