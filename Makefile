@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke bench jbang clean
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-ablation-noise-smoke bench jbang clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -48,6 +48,20 @@ hrn-table2-smoke: ## a short real-data pass through hrn_table2 (Thyroid and Arrh
 	rm -rf results/smoke2
 	$(JBANG) hrn_table2 --datasets thyroid,arrhythmia --seeds 1 --epochs 3 --out results/smoke2 $(DATA_OPT) $(ARGS)
 	@test -s results/smoke2/summary.md && test $$(ls results/smoke2/runs | wc -l) -eq 2 && echo "smoke2: 1 passed, 0 failed"
+
+hrn-ablation: ## HRN Table 3: the six ablation rows on every class (5 seeds, 100 epochs; ~6x hrn-table1's HRN column)
+	$(JBANG) hrn_ablation $(DATA_OPT) $(ARGS)
+
+hrn-noise: ## HRN Table 5: HRN with 0/1/10/20 % other-class images in the training set (5 seeds, 100 epochs)
+	$(JBANG) hrn_noise $(DATA_OPT) $(ARGS)
+
+hrn-ablation-noise-smoke: ## a short real-data pass through hrn_ablation and hrn_noise (MNIST class 0, 1 seed, 2 epochs)
+	rm -rf results/smoke3
+	$(JBANG) build scripts/hrn_ablation.java && $(JBANG) build scripts/hrn_noise.java
+	$(JBANG) hrn_ablation --datasets mnist --classes 0 --seeds 1 --epochs 2 --out results/smoke3/ablation $(DATA_OPT)
+	$(JBANG) hrn_noise --datasets mnist --classes 0 --seeds 1 --epochs 2 --out results/smoke3/noise $(DATA_OPT)
+	@test $$(ls results/smoke3/ablation/runs | wc -l) -eq 6 && test $$(ls results/smoke3/noise/runs | wc -l) -eq 4 \
+	  && test -s results/smoke3/ablation/summary.md && echo "smoke3: 1 passed, 0 failed"
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

@@ -32,6 +32,11 @@ public record HrnConfig(Architecture architecture, double negativeSlope, boolean
         return new HrnConfig(architecture, negativeSlope, bias, initBound, dataTerm, hreg, l2, e, batchSize, lr, momentum, topUpLastBatch);
     }
 
+    /** The same recipe with another loss: data term and H-regularizer (null for none), as the ablations vary them. */
+    public HrnConfig withLoss(DataTerm term, HRegularizer h) {
+        return new HrnConfig(architecture, negativeSlope, bias, initBound, term, h, l2, epochs, batchSize, lr, momentum, topUpLastBatch);
+    }
+
     /** One line that names every setting, for run records and result files. */
     public String describe() {
         return "arch=" + architecture + " act=" + (negativeSlope == 0 ? "relu" : "leaky" + negativeSlope)

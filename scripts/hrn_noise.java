@@ -1,0 +1,122 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:4.0.3
+//DEPS info.picocli:picocli:4.7.7
+//DEPS us.hebi.matlab.mat:mfl-core:0.5.15
+//DEPS org.slf4j:slf4j-api:2.0.12
+//DEPS org.slf4j:slf4j-nop:2.0.12
+//SOURCES ../lib/src/main/java/oneclass/**.java
+//JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
+
+
+import oneclass.data.Benchmark;
+import oneclass.data.DataSource;
+import oneclass.hrn.*;
+import oneclass.report.*;
+import oneclass.run.*;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+/**
+ * HRN Table 5, training with noise: "In learning each class, we randomly sample some examples from the
+ * other classes and add them to the training data of the class" at 1 %, 10 % and 20 % (HRN, NeurIPS 2020,
+ * Sec. 4.4). The ratio is relative to the class's own training-set size ({@link Noise}); the other-class
+ * images are drawn per seed; the test set is unchanged. The table is the average AUC over the ten classes.
+ */
+@Command(name = "hrn_noise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reproduces HRN Table 5 (HRN trained on contaminated data) and compares it with the paper.")
+class hrn_noise implements Callable<Integer> {
+
+    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).")
+    List<String> datasets;
+    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the paper averages over them).")
+    List<Integer> classes;
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds (default: ${DEFAULT-VALUE}, as Table 1's 5 runs).")
+    List<Long> seeds;
+    @Option(names = "--ratios", split = ",", defaultValue = "0,1,10,20",
+            description = "Noise ratios in %% of the class's training-set size (default: ${DEFAULT-VALUE}, Table 5's rows).")
+    List<Integer> ratios;
+    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
+    String protocol;
+    @Mixin Overrides overrides;
+    @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
+    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_noise/<protocol>). Re-running resumes.") Path out;
+    @Option(names = "--expected", defaultValue = "expected-results/hrn_table5.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
+    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+
+    public static void main(String... args) {
+        originalArgs = args;
+        System.exit(new CommandLine(new hrn_noise()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        // ---- 1. Options ---------------------------------------------------------------------------------
+        Protocol proto = Protocol.parse(protocol);
+        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        for (int r : ratios) if (r < 0 || r >= 100) throw new IllegalArgumentException("--ratios: " + r + " is not a percentage in [0, 100)");
+        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
+        if (!Files.isRegularFile(expectedFile))
+            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
+        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        Path outDir = out != null ? out : Path.of("results", "hrn_noise", proto.cliName());
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+
+        // ---- 2. One variant of HRN per noise ratio -------------------------------------------------------
+        List<HrnGrid.Variant> variants = ratios.stream().distinct().map(r -> new HrnGrid.Variant("noise-" + r + "%",
+                b -> overrides.apply(proto.config(b, Method.HRN)), null, r / 100.0)).toList();
+        for (Benchmark b : benchmarks) variants.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
+        Threads.singleThreadedNd4j();
+
+        // ---- 3. Data ------------------------------------------------------------------------------------
+        Path dir = DataSource.resolveDataDir(dataDir);
+        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            DataSource.Split s = DataSource.load(b, dir, !noDownload);
+            data.put(b, s);
+            System.out.printf("%s: %d train / %d test images (%s)%n", b.cliName(), s.train().size(), s.test().size(), s.variant());
+        }
+
+        // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
+                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+
+        // ---- 5. Average over classes, compare with Table 3, report --------------------------------------
+        Map<String, Boolean> complete = new HashMap<>();
+        data.forEach((b, s) -> complete.put(b.cliName(), s.complete()));
+        List<Comparison.Row> table = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
+                c -> complete.get(c.dataset()) ? null : "CIFAR-10 subset, not the full data set");
+        String title = "HRN Table 5 (training with noise) -- AUC % averaged over classes (protocol: " + proto.cliName() + ")";
+        System.out.println();
+        System.out.println(Comparison.table(title, table.stream().filter(r -> r.cls().equals(Cells.AVG)).toList()).printAll());
+        Map<Verdict, Long> counts = Comparison.counts(table);
+        System.out.println("verdicts: " + counts);
+        List<String> warnings = new ArrayList<>();
+        data.forEach((b, s) -> { if (!s.complete()) warnings.add(b.cliName() + " ran on a " + s.variant() + ": its numbers are not comparable with the paper's."); });
+        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 5)", table, HrnGrid.RunResult.class, runs,
+                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
+        Map<String, Object> configs = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) for (HrnGrid.Variant v : variants)
+            configs.put(b.cliName() + "/" + v.name(), v.config().apply(b).describe() + " noise=" + v.noise());
+        new RunRecord("scripts/hrn_noise.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
+                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
+        return check && Comparison.anyFails(table) ? 1 : 0;
+    }
+
+    static String[] originalArgs = new String[0];
+}
