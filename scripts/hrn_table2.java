@@ -359,7 +359,7 @@ class hrn_table2 implements Callable<Integer> {
             md.append("kddcup99 differs from the paper's description: the network is [118-100]-[100-1], not [125-100]-[100-1] ")
                     .append("(no encoding of the 10 % file gives 125, see Kdd99), and the paper's 450,000 training / 44,021 test ")
                     .append("instances cannot be a one-class split of this file (it has 396,743 nominal records); we follow TQM's rule.\n\n");
-        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, · not comparable.\n\n");
+        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, ✗ training diverged, · not comparable.\n\n");
         md.append("## Laid out like the paper's table\n\n").append(paperLayout(rows, sizes.keySet(), expected)).append('\n');
         md.append("![F1](chart-f1.png)\n\n");
         md.append("## Every cell\n\n").append(Comparison.markdown(rows));

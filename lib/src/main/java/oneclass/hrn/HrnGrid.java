@@ -101,8 +101,8 @@ public final class HrnGrid {
                             store.put(new RunResult(b.cliName(), split.variant(), cls, v.name(), protocol.cliName(), seed, cfg.epochs(),
                                     100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
                                     r.nTrain(), r.nTest(), r.seconds(), fingerprint, cfg.describe()));
-                            progress[0].finished(key, String.format(Locale.ROOT, "AUC %.2f%%, %.1fs (%.3fs/epoch)",
-                                    100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
+                            progress[0].finished(key, Double.isInfinite(r.finalLoss()) ? "DIVERGED (non-finite loss), recorded as NaN"
+                                    : String.format(Locale.ROOT, "AUC %.2f%%, %.1fs (%.3fs/epoch)", 100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
                         });
                     }
         out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", keys.size(), resumed, store.dir(), todo.size(), threads);

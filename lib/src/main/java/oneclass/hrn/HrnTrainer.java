@@ -22,6 +22,16 @@ public final class HrnTrainer {
             .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
 
+    /** Training diverged: the loss became infinite or NaN. A result of the method, not a bug of the harness. */
+    public static final class Diverged extends ArithmeticException {
+        public final int epoch;
+
+        Diverged(int epoch, double loss, HrnConfig c) {
+            super("training diverged: the loss became " + loss + " in epoch " + epoch + " (" + c.describe() + ")");
+            this.epoch = epoch;
+        }
+    }
+
     /** Called after every epoch, e.g. to report progress or evaluate. */
     public interface EpochListener {
         void epochEnd(int epoch, Mlp model, double meanLoss);
@@ -49,8 +59,7 @@ public final class HrnTrainer {
                     loss = model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
                     opt.step();
                 }
-                if (!Double.isFinite(loss))
-                    throw new ArithmeticException("loss became " + loss + " in epoch " + epoch + " (" + c.describe() + ")");
+                if (!Double.isFinite(loss)) throw new Diverged(epoch, loss, c);
                 lossSum += loss;
                 batches++;
             }

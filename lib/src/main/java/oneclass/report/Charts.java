@@ -46,7 +46,7 @@ public final class Charts {
         double lo = rows.stream()
                 .flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.ours() - (Double.isNaN(r.oursStd()) ? 0 : r.oursStd()),
                         Double.isNaN(r.paper()) ? r.ours() : r.paper()))
-                .min().orElse(0);
+                .filter(Double::isFinite).min().orElse(0);
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo / 5) * 5 - 5));
         chart.getStyler().setYAxisMax(100.0);
         for (String method : rows.stream().map(Comparison.Row::method).distinct().toList()) {
@@ -55,7 +55,7 @@ public final class Charts {
             for (Comparison.Row r : rows)
                 if (r.method().equals(method)) {
                     categories.add(category.apply(r));
-                    ours.add(r.ours());
+                    ours.add(Double.isNaN(r.ours()) ? 0 : r.ours()); // a diverged cell draws no bar
                     err.add(Double.isNaN(r.oursStd()) ? 0 : r.oursStd());
                     paper.add(Double.isNaN(r.paper()) ? 0 : r.paper());
                 }

@@ -37,9 +37,11 @@ public final class Comparison {
             Expected x = e.get();
             double diff = c.mean() - x.paperValue();
             double margin = Verdict.margin(x.tolerance(), x.paperStd(), c.std());
-            Verdict v = reason != null ? Verdict.NOT_COMPARABLE : Verdict.judge(c.mean(), x.paperValue(), margin);
+            boolean diverged = Double.isNaN(c.mean()); // a run's training diverged (its AUC is NaN)
+            Verdict v = reason != null ? Verdict.NOT_COMPARABLE : diverged ? Verdict.DIVERGED : Verdict.judge(c.mean(), x.paperValue(), margin);
+            String note = reason != null ? reason : diverged ? "training diverged in at least one run" : "";
             rows.add(new Row(c.dataset(), c.cls(), c.method(), c.runs(), c.mean(), c.std(), x.paperValue(), x.paperStd(),
-                    diff, margin, v, reason == null ? "" : reason));
+                    diff, margin, v, note));
         }
         rows.sort(Comparator.comparing(Row::dataset, Comparison::datasetOrder).thenComparing(Row::method)
                 .thenComparing(r -> r.cls().equals(Cells.AVG) ? "~" : r.cls()));
@@ -133,6 +135,7 @@ public final class Comparison {
             case BELOW -> "▼";
             case ABOVE -> "▲";
             case NOT_COMPARABLE -> "·";
+            case DIVERGED -> "✗";
             case NO_PAPER_VALUE -> "";
         };
     }

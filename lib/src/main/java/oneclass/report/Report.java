@@ -37,7 +37,7 @@ public final class Report {
         counts.forEach((v, k) -> md.append(k).append(" ").append(v.label).append("; "));
         md.append("\n\n");
         warnings.forEach(w -> md.append("**").append(w).append("**\n\n"));
-        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, · not comparable.\n\n");
+        md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, ✗ training diverged, · not comparable.\n\n");
         for (String d : datasets) {
             String png = "chart-" + d + ".png";
             ResultStore.writeAtomically(outDir.resolve(png), Charts.oursVsPaper(title + " -- " + d, rows, d, yTitle));

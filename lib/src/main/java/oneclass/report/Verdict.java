@@ -12,6 +12,8 @@ public enum Verdict {
     WITHIN("within tolerance"),
     BELOW("BELOW paper"),
     ABOVE("ABOVE paper"),
+    /** Our training diverged (a NaN measurement) where the paper reports a number. */
+    DIVERGED("DIVERGED"),
     NOT_COMPARABLE("not comparable"),
     NO_PAPER_VALUE("no paper value");
 
@@ -30,5 +32,5 @@ public enum Verdict {
     }
 
     /** Whether this verdict fails a {@code --check}. */
-    public boolean fails() { return this == BELOW || this == ABOVE; }
+    public boolean fails() { return this == BELOW || this == ABOVE || this == DIVERGED; }
 }
