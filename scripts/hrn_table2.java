@@ -382,19 +382,9 @@ class hrn_table2 implements Callable<Integer> {
             s.append("| **").append(method).append(" (ours)** |");
             sets.forEach(ds -> METRICS.forEach(m -> s.append(' ').append(rows.stream()
                     .filter(r -> r.dataset().equals(ds.cliName) && r.cls().equals(m) && r.method().equals(method)).findFirst()
-                    .map(r -> String.format(Locale.ROOT, "%.2f ± %.2f %s", r.ours(), r.oursStd(), mark(r.verdict()))).orElse("")).append(" |")));
+                    .map(r -> String.format(Locale.ROOT, "%.2f ± %.2f %s", r.ours(), r.oursStd(), Comparison.mark(r.verdict()))).orElse("")).append(" |")));
             s.append('\n');
         }
         return s.toString();
-    }
-
-    static String mark(Verdict v) {
-        return switch (v) {
-            case WITHIN -> "✓";
-            case BELOW -> "▼";
-            case ABOVE -> "▲";
-            case NOT_COMPARABLE -> "·";
-            case NO_PAPER_VALUE -> "";
-        };
     }
 }

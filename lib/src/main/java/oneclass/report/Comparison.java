@@ -129,7 +129,8 @@ public final class Comparison {
         return s.toString();
     }
 
-    static String mark(Verdict v) {
+    /** The one-character mark of a verdict used in the paper-layout tables. */
+    public static String mark(Verdict v) {
         return switch (v) {
             case WITHIN -> "✓";
             case BELOW -> "▼";
