@@ -115,29 +115,20 @@ class hrn_ablation implements Callable<Integer> {
 
         // ---- 3. Data ------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) {
-            DataSource.Split s = DataSource.load(b, dir, !noDownload);
-            data.put(b, s);
-            System.out.printf("%s: %d train / %d test images (%s)%n", b.cliName(), s.train().size(), s.test().size(), s.variant());
-        }
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
                 new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
-        // ---- 5. Average over classes, compare with Table 3, report --------------------------------------
-        Map<String, Boolean> complete = new HashMap<>();
-        data.forEach((b, s) -> complete.put(b.cliName(), s.complete()));
-        List<Comparison.Row> table = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
-                c -> complete.get(c.dataset()) ? null : "CIFAR-10 subset, not the full data set");
+        // ---- 5. Average over classes, compare with the paper's table, report --------------------------------------
+        List<Comparison.Row> table = HrnGrid.compare(runs, data, expected);
         String title = "HRN Table 3 (ablation) -- AUC % averaged over classes (protocol: " + proto.cliName() + ")";
         System.out.println();
         System.out.println(Comparison.table(title, table.stream().filter(r -> r.cls().equals(Cells.AVG)).toList()).printAll());
         Map<Verdict, Long> counts = Comparison.counts(table);
         System.out.println("verdicts: " + counts);
-        List<String> warnings = new ArrayList<>();
-        data.forEach((b, s) -> { if (!s.complete()) warnings.add(b.cliName() + " ran on a " + s.variant() + ": its numbers are not comparable with the paper's."); });
+        List<String> warnings = HrnGrid.subsetWarnings(data);
         Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 3)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();

@@ -93,13 +93,7 @@ class hrn_table1 implements Callable<Integer> {
 
         // ---- 2. Data ----------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) {
-            DataSource.Split s = DataSource.load(b, dir, !noDownload);
-            data.put(b, s);
-            System.out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.variant(),
-                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
-        }
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
         List<HrnGrid.Variant> variants = methodList.stream()
@@ -108,10 +102,7 @@ class hrn_table1 implements Callable<Integer> {
                 new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
-        Map<String, Boolean> complete = new HashMap<>();
-        data.forEach((b, s) -> complete.put(b.cliName(), s.complete()));
-        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
-                c -> complete.get(c.dataset()) ? null : "CIFAR-10 subset, not the full data set");
+        List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);
 
         String title = "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")";
         System.out.println();
@@ -119,8 +110,7 @@ class hrn_table1 implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
 
-        List<String> warnings = new ArrayList<>();
-        data.forEach((b, s) -> { if (!s.complete()) warnings.add(b.cliName() + " ran on a " + s.variant() + ": its numbers are not comparable with the paper's."); });
+        List<String> warnings = HrnGrid.subsetWarnings(data);
         Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         new RunRecord("scripts/hrn_table1.java", originalArgs)

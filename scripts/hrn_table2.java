@@ -22,6 +22,7 @@ import oneclass.tabular.TabularSplit.Rule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -79,17 +80,7 @@ class hrn_table2 implements Callable<Integer> {
     String protocol;
 
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
-    @Option(names = "--epochs", description = "Epochs (paper: 100; official code: 50).") Integer epochs;
-    @Option(names = "--lambda", description = "H-regularization weight λ (paper: 0.1, tuned on MNIST and used for all data sets).") Double lambda;
-    @Option(names = "--n", description = "H-regularization exponent n (paper: 12).") Double n;
-    @Option(names = "--l2-lambda", description = "HRN-L2: weight on ‖θ‖² (default 0.1, as in Table 1).") Double l2Lambda;
-    @Option(names = "--batch-size", description = "Mini-batch size (paper: not given; default 100, the authors' code).") Integer batchSize;
-    @Option(names = "--lr", description = "SGD learning rate (paper: 0.1).") Double lr;
-    @Option(names = "--momentum", description = "SGD momentum (paper: 'SGD with moment'; default 0.9, the code's).") Double momentum;
-    @Option(names = "--negative-slope", description = "Hidden activation slope below 0: 0 = ReLU (paper), 0.01 = LeakyReLU (code).") Double negativeSlope;
-    @Option(names = "--bias", arity = "1", description = "Layers have biases (default false: the paper's f(x) = w2·σ(w1·x), Eqs. 4-6).") Boolean bias;
-    @Option(names = "--init-bound", description = "Weights uniform in ±bound (default: PyTorch's 1/√fan_in for paper; 1/√2000 for official-code).") Double initBound;
-    @Option(names = "--nll-eps", description = "ε in −log(sigmoid(f)+ε): 0 in the paper, 0.01 in the code.") Double nllEps;
+    @Mixin Overrides overrides;
     @Option(names = "--no-instance-norm", description = "Skip HRN's 2-norm instance normalization (default: applied to every row after min-max scaling, "
             + "as the paper presents it as part of HRN).") boolean noInstanceNorm;
     @Option(names = "--eval-every-epoch", description = "Also record the best test F1 over epochs under the paper protocol (for the paper-vs-code comparison).")
@@ -292,16 +283,7 @@ class hrn_table2 implements Callable<Integer> {
      * on the [d-100]-[100-1] model, with the user's overrides applied.
      */
     HrnConfig configFor(Protocol p, Method m, int d) {
-        HrnConfig c = p.config(Benchmark.MNIST, m);
-        HRegularizer h = c.hreg();
-        if (h != null && (lambda != null || n != null))
-            h = new HRegularizer(lambda != null ? lambda : h.lambda(), n != null ? n : h.n(), h.perPixelChannels());
-        return new HrnConfig(Architecture.mlp(d, HIDDEN), negativeSlope != null ? negativeSlope : c.negativeSlope(),
-                bias != null ? bias : c.bias(), initBound != null ? initBound : c.initBound(),
-                nllEps != null ? new DataTerm.Nll(nllEps) : c.dataTerm(), h,
-                m == Method.HRN_L2 && l2Lambda != null ? l2Lambda : c.l2(),
-                epochs != null ? epochs : c.epochs(), batchSize != null ? batchSize : c.batchSize(),
-                lr != null ? lr : c.lr(), momentum != null ? momentum : c.momentum(), c.topUpLastBatch());
+        return overrides.apply(p.config(Benchmark.MNIST, m).withArchitecture(Architecture.mlp(d, HIDDEN)));
     }
 
     /** Everything that changes a run's numbers, hashed: a resumed run must have been made the same way. */

@@ -32,6 +32,11 @@ public record HrnConfig(Architecture architecture, double negativeSlope, boolean
         return new HrnConfig(architecture, negativeSlope, bias, initBound, dataTerm, hreg, l2, e, batchSize, lr, momentum, topUpLastBatch);
     }
 
+    /** The same recipe on another model shape (e.g. HRN Table 2's [d-100]-[100-1]). */
+    public HrnConfig withArchitecture(Architecture a) {
+        return new HrnConfig(a, negativeSlope, bias, initBound, dataTerm, hreg, l2, epochs, batchSize, lr, momentum, topUpLastBatch);
+    }
+
     /** The same recipe with another loss: data term and H-regularizer (null for none), as the ablations vary them. */
     public HrnConfig withLoss(DataTerm term, HRegularizer h) {
         return new HrnConfig(architecture, negativeSlope, bias, initBound, term, h, l2, epochs, batchSize, lr, momentum, topUpLastBatch);

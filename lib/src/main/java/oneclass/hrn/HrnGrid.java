@@ -3,6 +3,8 @@ package oneclass.hrn;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.report.Cells;
+import oneclass.report.Comparison;
+import oneclass.report.ExpectedResults;
 import oneclass.run.Parallel;
 import oneclass.run.Progress;
 import oneclass.run.ResultStore;
@@ -10,6 +12,7 @@ import oneclass.run.RunRow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -122,6 +125,33 @@ public final class HrnGrid {
     static String fingerprint(Protocol p, DataSource.Split split, HrnConfig cfg, boolean evalEveryEpoch) {
         String s = p.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describe() + "|" + evalEveryEpoch;
         return Integer.toHexString(s.hashCode());
+    }
+
+    /** Loads every data set, printing its sizes and whether it is the full set. */
+    public static Map<Benchmark, DataSource.Split> load(List<Benchmark> benchmarks, Path dir, boolean allowDownload, PrintStream out) {
+        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            DataSource.Split s = DataSource.load(b, dir, allowDownload);
+            data.put(b, s);
+            out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.variant(),
+                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
+        }
+        return data;
+    }
+
+    /** The runs' AUCs as table cells next to the paper's; cells of a data set that is only a subset are not judged. */
+    public static List<Comparison.Row> compare(List<RunResult> runs, Map<Benchmark, DataSource.Split> data, ExpectedResults expected) {
+        Set<String> subsets = new HashSet<>();
+        data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
+        return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
+                c -> subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
+    }
+
+    /** One line per data set that is only a subset, for the top of a report. */
+    public static List<String> subsetWarnings(Map<Benchmark, DataSource.Split> data) {
+        List<String> w = new ArrayList<>();
+        data.forEach((b, s) -> { if (!s.complete()) w.add(b.cliName() + " ran on a " + s.variant() + ": its numbers are not comparable with the paper's."); });
+        return w;
     }
 
     /** The reported AUC of every run, as table measurements (class = the normal class, method = the variant). */
