@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-ablation-noise-smoke bench jbang clean
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke bench jbang clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -55,13 +55,18 @@ hrn-ablation: ## HRN Table 3: the six ablation rows on every class (5 seeds, 100
 hrn-noise: ## HRN Table 5: HRN with 0/1/10/20 % other-class images in the training set (5 seeds, 100 epochs)
 	$(JBANG) hrn_noise $(DATA_OPT) $(ARGS)
 
-hrn-ablation-noise-smoke: ## a short real-data pass through hrn_ablation and hrn_noise (MNIST class 0, 1 seed, 2 epochs)
+hrn-ablation-noise-smoke: ## a short real-data pass through hrn_ablation, hrn_noise and hrn_sensitivity (MNIST class 0, 1 seed, 2 epochs)
 	rm -rf results/smoke3
-	$(JBANG) build scripts/hrn_ablation.java && $(JBANG) build scripts/hrn_noise.java
+	$(JBANG) build scripts/hrn_ablation.java && $(JBANG) build scripts/hrn_noise.java && $(JBANG) build scripts/hrn_sensitivity.java
 	$(JBANG) hrn_ablation --datasets mnist --classes 0 --seeds 1 --epochs 2 --out results/smoke3/ablation $(DATA_OPT)
 	$(JBANG) hrn_noise --datasets mnist --classes 0 --seeds 1 --epochs 2 --out results/smoke3/noise $(DATA_OPT)
+	$(JBANG) hrn_sensitivity --classes 0 --lambdas 0,0.1 --ns 12 --epochs 2 --out results/smoke3/sensitivity $(DATA_OPT)
 	@test $$(ls results/smoke3/ablation/runs | wc -l) -eq 6 && test $$(ls results/smoke3/noise/runs | wc -l) -eq 4 \
+	  && test $$(ls results/smoke3/sensitivity/runs | wc -l) -eq 3 && test -s results/smoke3/sensitivity/curve-mnist-lambda.png \
 	  && test -s results/smoke3/ablation/summary.md && echo "smoke3: 1 passed, 0 failed"
+
+hrn-sensitivity: ## HRN Sec. 4.2: AUC against λ (0-1, step 0.05) and n (1-20) on MNIST, 1 seed (~1 h); ARGS=--quick for a 5-min version
+	$(JBANG) hrn_sensitivity $(DATA_OPT) $(ARGS)
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

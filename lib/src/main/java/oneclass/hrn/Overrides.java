@@ -19,6 +19,11 @@ public final class Overrides {
     @Option(names = "--init-bound", description = "Weights uniform in ±bound (default: PyTorch's 1/√fan_in for paper; the code's bounds for official-code).") Double initBound;
     @Option(names = "--nll-eps", description = "ε in −log(sigmoid(f)+ε): 0 in the paper, 0.01 in the code.") Double nllEps;
 
+    /** Sets the epochs unless the user gave --epochs (e.g. a script's quick mode). */
+    public void defaultEpochs(int e) {
+        if (epochs == null) epochs = e;
+    }
+
     /** {@code c} with every given option applied; λ and n only where c has an H-regularizer, the L2 weight only where it has L2. */
     public HrnConfig apply(HrnConfig c) {
         HRegularizer h = c.hreg();

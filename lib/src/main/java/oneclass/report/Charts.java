@@ -2,6 +2,9 @@ package oneclass.report;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler;
 
 import javax.imageio.ImageIO;
@@ -12,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,6 +66,26 @@ public final class Charts {
             chart.addSeries("ours " + method, categories, ours, err);
             if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, categories, paper);
         }
+        return png(chart);
+    }
+
+    /**
+     * A curve with ±std error bars, e.g. the average AUC against λ; {@code marked} draws a vertical line
+     * at the paper's chosen value (NaN: none).
+     */
+    public static byte[] curve(String title, String xTitle, String yTitle, double[] x, double[] y, double[] std, double marked) {
+        XYChart chart = new XYChartBuilder().width(900).height(450).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.addSeries("ours (mean ± std over classes' runs)", x, y, std);
+        if (!Double.isNaN(marked)) {
+            double lo = Arrays.stream(y).filter(Double::isFinite).min().orElse(0), hi = Arrays.stream(y).filter(Double::isFinite).max().orElse(100);
+            chart.addSeries("paper's choice", new double[] {marked, marked}, new double[] {lo, hi}).setMarker(SeriesMarkers.NONE);
+        }
+        return png(chart);
+    }
+
+    private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         try {
             BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
