@@ -77,7 +77,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(900).height(450).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisDecimalPattern("0.0");
-        chart.addSeries("ours (mean ± std over classes' runs)", x, y, std);
+        chart.addSeries("ours (mean over classes, ± std over seeds)", x, y, std);
         if (!Double.isNaN(marked)) {
             double lo = Arrays.stream(y).filter(Double::isFinite).min().orElse(0), hi = Arrays.stream(y).filter(Double::isFinite).max().orElse(100);
             chart.addSeries("paper's choice", new double[] {marked, marked}, new double[] {lo, hi}).setMarker(SeriesMarkers.NONE);
