@@ -104,6 +104,7 @@ class hrn_noise implements Callable<Integer> {
             configs.put(b.cliName() + "/" + v.name(), v.config().apply(b).describe() + " noise=" + v.noise());
         new RunRecord("scripts/hrn_noise.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("data", HrnGrid.provenance(data))
                 .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;

@@ -84,7 +84,8 @@ class hrn_sensitivity implements Callable<Integer> {
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data, then every (data set, class, grid point, seed) --------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, DataSource.resolveDataDir(dataDir), !noDownload, System.out);
+        Path dir = DataSource.resolveDataDir(dataDir);
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, false, nThreads,
                 new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
@@ -122,7 +123,8 @@ class hrn_sensitivity implements Callable<Integer> {
         ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
         new RunRecord("scripts/hrn_sensitivity.java", originalArgs).put("protocol", proto.cliName())
                 .put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).put("classes", classes.toString())
-                .put("seeds", seeds.toString()).write(outDir.resolve("run-record.json"));
+                .put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("data", HrnGrid.provenance(data)).write(outDir.resolve("run-record.json"));
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, run-record.json");
         return 0;
     }

@@ -117,7 +117,7 @@ class hrn_table1 implements Callable<Integer> {
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, benchmarks, methodList))
                 .put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", dataProvenance(data))
+                .put("data", HrnGrid.provenance(data))
                 .put("expected", expectedFile.toString())
                 .put("verdicts", counts.toString())
                 .write(outDir.resolve("run-record.json"));
@@ -137,16 +137,6 @@ class hrn_table1 implements Callable<Integer> {
         for (Benchmark b : bs) for (Method meth : ms) m.put(b.cliName() + "/" + meth.column(), configFor(p, b, meth).describe());
         m.put("classes", classes.toString());
         m.put("seeds", seeds.toString());
-        return m;
-    }
-
-    static Map<String, Object> dataProvenance(Map<Benchmark, DataSource.Split> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        data.forEach((b, s) -> {
-            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
-            d.put("variant", s.variant());
-            m.put(b.cliName(), d);
-        });
         return m;
     }
 }

@@ -147,6 +147,17 @@ public final class HrnGrid {
                 c -> subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
     }
 
+    /** Per data set: which variant was used and the sha256 of every file read, for the run record. */
+    public static Map<String, Object> provenance(Map<Benchmark, DataSource.Split> data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        data.forEach((b, s) -> {
+            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
+            d.put("variant", s.variant());
+            m.put(b.cliName(), d);
+        });
+        return m;
+    }
+
     /** One line per data set that is only a subset, for the top of a report. */
     public static List<String> subsetWarnings(Map<Benchmark, DataSource.Split> data) {
         List<String> w = new ArrayList<>();
