@@ -5,11 +5,14 @@
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
+//DEPS com.github.haifengl:smile-core:3.1.1
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
+import oneclass.baseline.BaselineOptions;
+import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
@@ -46,7 +49,8 @@ class hrn_table1 implements Callable<Integer> {
             description = "Seeds; the paper reports mean ± std over 5 runs (default: ${DEFAULT-VALUE}).")
     List<Long> seeds;
 
-    @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2", description = "HRN, HRN-L2 (default: both).")
+    @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
+            description = "HRN, HRN-L2, and the in-harness baselines OCSVM and iForest (Smile, raw pixels in [0, 1]) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -56,6 +60,7 @@ class hrn_table1 implements Callable<Integer> {
 
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
+    @Mixin BaselineOptions baselineOptions;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
     boolean evalEveryEpoch;
 
@@ -79,7 +84,8 @@ class hrn_table1 implements Callable<Integer> {
         // ---- 1. Options, validated before any work ------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        List<Method> methodList = methods.stream().map(Method::parse).distinct().toList();
+        List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
         if (!Files.isRegularFile(expectedFile))
             throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
@@ -96,8 +102,9 @@ class hrn_table1 implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
-        List<HrnGrid.Variant> variants = methodList.stream()
-                .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList();
+        List<HrnGrid.Variant> variants = new ArrayList<>(methodList.stream()
+                .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList());
+        baselines.forEach(b -> variants.add(HrnGrid.Variant.baseline(b)));
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
                 new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
@@ -116,6 +123,7 @@ class hrn_table1 implements Callable<Integer> {
         new RunRecord("scripts/hrn_table1.java", originalArgs)
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, benchmarks, methodList))
+                .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
                 .put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", HrnGrid.provenance(data))
                 .put("expected", expectedFile.toString())

@@ -5,6 +5,7 @@
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
+//DEPS com.github.haifengl:smile-core:3.1.1
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //SOURCES ../lib/src/main/java/oneclass/**.java
@@ -17,6 +18,8 @@ import oneclass.hrn.*;
 import oneclass.metric.Auc;
 import oneclass.report.*;
 import oneclass.run.*;
+import oneclass.baseline.BaselineOptions;
+import oneclass.baseline.OneClassBaseline;
 import oneclass.tabular.*;
 import oneclass.tabular.TabularSplit.Rule;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,8 +73,9 @@ class hrn_table2 implements Callable<Integer> {
             description = "Seeds; each draws its run's split, initial weights and batch order. The paper reports the average over 5 runs (default: ${DEFAULT-VALUE}).")
     List<Long> seeds;
 
-    @Option(names = "--methods", split = ",", defaultValue = "HRN",
-            description = "HRN (Table 2's row); HRN-L2 is possible as an ablation without a paper value (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", split = ",", defaultValue = "HRN,OCSVM,iForest",
+            description = "HRN (Table 2's row), the in-harness baselines OCSVM and iForest (Smile, on the min-max scaled features, same split "
+                    + "and threshold); HRN-L2 is possible as an ablation without a paper value (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -81,6 +85,7 @@ class hrn_table2 implements Callable<Integer> {
 
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
+    @Mixin BaselineOptions baselineOptions;
     @Option(names = "--no-instance-norm", description = "Skip HRN's 2-norm instance normalization (default: applied to every row after min-max scaling, "
             + "as the paper presents it as part of HRN).") boolean noInstanceNorm;
     @Option(names = "--eval-every-epoch", description = "Also record the best test F1 over epochs under the paper protocol (for the paper-vs-code comparison).")
@@ -153,7 +158,8 @@ class hrn_table2 implements Callable<Integer> {
         // ---- 1. Options, validated before any work ------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
-        List<Method> methodList = methods.stream().map(Method::parse).distinct().toList();
+        List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
         if (!Files.isRegularFile(expectedFile))
             throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
@@ -187,6 +193,33 @@ class hrn_table2 implements Callable<Integer> {
         long epochsToDo = 0;
         Progress[] progress = new Progress[1];
         for (Dataset ds : sets)
+            for (OneClassBaseline bl : baselines)
+                for (long seed : seeds) {
+                    total++;
+                    TabularData d = data.get(ds);
+                    String fingerprint = Integer.toHexString((ds.cliName + "|" + d.sha256() + "|" + ds.rule
+                            + "|split=seed.split(),train=seed.nextLong()|minmax-train|" + bl.describe()).hashCode());
+                    String key = RunResult.key(ds.cliName, bl.name(), seed);
+                    if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
+                    todo.add(() -> {
+                        long t0 = System.nanoTime();
+                        // the same split as HRN's run with this seed; the baseline's randomness comes from the training seed
+                        SplittableRandom root = new SplittableRandom(seed);
+                        TabularSplit split = TabularSplit.of(d, ds.rule, root.split()).minMaxScaled();
+                        long trainSeed = root.nextLong();
+                        double[][] train = TabularInputs.train(split, null).toDoubleMatrix(), test = TabularInputs.test(split, null).toDoubleMatrix();
+                        double[] score = bl.normality(train, test, trainSeed);
+                        for (int i = 0; i < score.length; i++) score[i] = -score[i];   // anomaly score: higher = more anomalous
+                        TopKThreshold.Result r = TopKThreshold.of(score, split.testNovel());
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        store.put(new RunResult(ds.cliName, bl.name(), proto.cliName(), seed, trainSeed, 0,
+                                100 * r.precision(), 100 * r.recall(), 100 * r.f1(), 100 * r.f1(), Double.NaN, 0,
+                                100 * Auc.of(score, split.testNovel()), r.k(), r.truePositives(), r.tiedAtThreshold(), Double.NaN, Double.NaN,
+                                split.cols(), split.trainSize(), split.validationSize(), split.testSize(), false, seconds, fingerprint, bl.describe()));
+                        progress[0].finished(key, String.format(Locale.ROOT, "F1 %.2f%%, %.1fs", 100 * r.f1(), seconds));
+                    });
+                }
+        for (Dataset ds : sets)
             for (Method m : methodList)
                 for (long seed : seeds) {
                     total++;
@@ -208,14 +241,25 @@ class hrn_table2 implements Callable<Integer> {
 
                         double[] best = {Double.NaN}, lastLoss = {Double.NaN};
                         int[] bestEpoch = {0};
-                        Mlp model = HrnTrainer.train(cfg, train, trainSeed, (epoch, mlp, loss) -> {
-                            lastLoss[0] = loss;
-                            if (everyEpoch) {
-                                double f1 = TopKThreshold.of(anomalyScores(mlp, test), novel).f1();
-                                if (!(f1 <= best[0])) { best[0] = f1; bestEpoch[0] = epoch; }
-                            }
-                            progress[0].epoch(key, epoch);
-                        });
+                        Mlp model;
+                        try {
+                            model = HrnTrainer.train(cfg, train, trainSeed, (epoch, mlp, loss) -> {
+                                lastLoss[0] = loss;
+                                if (everyEpoch) {
+                                    double f1 = TopKThreshold.of(anomalyScores(mlp, test), novel).f1();
+                                    if (!(f1 <= best[0])) { best[0] = f1; bestEpoch[0] = epoch; }
+                                }
+                                progress[0].epoch(key, epoch);
+                            });
+                        } catch (HrnTrainer.Diverged e) {
+                            // a finding, not a crash (as in the image tables): NaN metrics, infinite loss, verdict DIVERGED
+                            double nan = Double.NaN;
+                            store.put(new RunResult(ds.cliName, m.column(), proto.cliName(), seed, trainSeed, cfg.epochs(), nan, nan, nan, nan,
+                                    100 * best[0], bestEpoch[0], nan, 0, nan, 0, Double.POSITIVE_INFINITY, nan, split.cols(), split.trainSize(),
+                                    split.validationSize(), split.testSize(), norm != null, (System.nanoTime() - t0) / 1e9, fingerprint, cfg.describe()));
+                            progress[0].finished(key, "DIVERGED (non-finite loss), recorded as NaN");
+                            return;
+                        }
 
                         double[] score = anomalyScores(model, test);                 // −f(x): higher = more anomalous
                         TopKThreshold.Result r = TopKThreshold.of(score, novel);    // flags the k highest: P = R = F1
@@ -238,6 +282,7 @@ class hrn_table2 implements Callable<Integer> {
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
         Set<String> wanted = new HashSet<>();
         for (Dataset ds : sets) for (Method m : methodList) for (long s : seeds) wanted.add(RunResult.key(ds.cliName, m.column(), s));
+        for (Dataset ds : sets) for (OneClassBaseline b : baselines) for (long s : seeds) wanted.add(RunResult.key(ds.cliName, b.name(), s));
         List<RunResult> runs = store.all().stream().filter(r -> wanted.contains(r.key())).toList();
         List<Cells.Measurement> ms = new ArrayList<>();
         for (RunResult r : runs) {
@@ -259,6 +304,7 @@ class hrn_table2 implements Callable<Integer> {
         new RunRecord("scripts/hrn_table2.java", originalArgs)
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, data, methodList))
+                .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
                 .put("input", (norm != null ? "min-max (training part) + 2-norm instance normalization" : "min-max (training part) only"))
                 .put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", dataProvenance(data))

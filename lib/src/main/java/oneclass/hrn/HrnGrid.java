@@ -1,7 +1,9 @@
 package oneclass.hrn;
 
+import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
+import oneclass.metric.Auc;
 import oneclass.report.Cells;
 import oneclass.report.Comparison;
 import oneclass.report.ExpectedResults;
@@ -31,13 +33,25 @@ public final class HrnGrid {
      * its input normalization per data set (null: the protocol's 2-norm instance normalization), and the
      * fraction of other-class images mixed into the training set ({@link Noise}; 0 for clean training data).
      */
-    public record Variant(String name, Function<Benchmark, HrnConfig> config, Function<Benchmark, InputNorm> norm, double noise) {
+    public record Variant(String name, Function<Benchmark, HrnConfig> config, Function<Benchmark, InputNorm> norm, double noise,
+                          OneClassBaseline baseline) {
         public Variant {
             if (!(noise >= 0 && noise < 1)) throw new IllegalArgumentException("noise must be in [0, 1), got " + noise);
+            if ((config == null) == (baseline == null)) throw new IllegalArgumentException("a variant is either HRN (a config) or a baseline");
+        }
+
+        public Variant(String name, Function<Benchmark, HrnConfig> config, Function<Benchmark, InputNorm> norm, double noise) {
+            this(name, config, norm, noise, null);
         }
 
         /** Clean training data, the protocol's normalization. */
         public Variant(String name, Function<Benchmark, HrnConfig> config) { this(name, config, null, 0); }
+
+        /**
+         * A classical baseline on raw pixels scaled to [0, 1] (no instance normalization), fitted on the same
+         * training rows as HRN (the protocol's: the whole class, or the code's 90 %).
+         */
+        public static Variant baseline(OneClassBaseline b) { return new Variant(b.name(), null, bm -> InputNorm.NONE, 0, b); }
     }
 
     /**
@@ -78,14 +92,33 @@ public final class HrnGrid {
                     for (long seed : seeds) {
                         Benchmark b = e.getKey();
                         DataSource.Split split = e.getValue();
+                        String key = RunResult.key(b.cliName(), cls, v.name(), seed);
+                        keys.add(key);
+                        if (v.baseline() != null) {
+                            String fingerprint = Integer.toHexString((protocol.cliName() + "|" + split.variant() + "|" + split.sha256ByFile()
+                                    + "|" + v.baseline().describe()).hashCode());
+                            if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
+                            todo.add(() -> {
+                                INDArray test = testSets.computeIfAbsent(b.cliName() + "|" + InputNorm.NONE, k ->
+                                        Inputs.matrix(split.test(), allRows(split.test().size()), InputNorm.NONE));
+                                INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls + "|" + InputNorm.NONE, k ->
+                                        Inputs.matrix(split.train(), protocol.trainIndices(split.train(), cls), InputNorm.NONE));
+                                long t0 = System.nanoTime();
+                                double[] score = v.baseline().normality(train.toDoubleMatrix(), test.toDoubleMatrix(), seed);
+                                double auc = 100 * Auc.of(score, split.test().labels(), cls), seconds = (System.nanoTime() - t0) / 1e9;
+                                store.put(new RunResult(b.cliName(), split.variant(), cls, v.name(), protocol.cliName(), seed, 0,
+                                        auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, (int) train.rows(), (int) test.rows(), seconds,
+                                        fingerprint, v.baseline().describe()));
+                                progress[0].finished(key, String.format(Locale.ROOT, "AUC %.2f%%, %.1fs", auc, seconds));
+                            });
+                            continue;
+                        }
                         HrnConfig cfg = v.config().apply(b);
                         InputNorm norm = v.norm() != null ? v.norm().apply(b) : InputNorm.twoNorm(protocol.normalization(b));
                         // the default normalization and clean data leave the fingerprint as it was before variants had them
                         String extra = (v.norm() != null ? "|norm=" + norm : "") + (v.noise() > 0 ? "|noise=" + v.noise() : "");
                         String fingerprint = fingerprint(protocol, split, cfg, evalEveryEpoch)
                                 + (extra.isEmpty() ? "" : Integer.toHexString(extra.hashCode()));
-                        String key = RunResult.key(b.cliName(), cls, v.name(), seed);
-                        keys.add(key);
                         if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
                         epochsToDo += cfg.epochs();
                         todo.add(() -> {
