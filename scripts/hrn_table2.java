@@ -12,7 +12,7 @@
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
-import oneclass.data.DataException;
+import oneclass.data.Download;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.metric.Auc;
@@ -93,8 +93,9 @@ class hrn_table2 implements Callable<Integer> {
 
     // ---- Where ------------------------------------------------------------------------------------
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data: kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
-            + "(default: $ONECLASS_DATA, else the download cache). These files are not downloaded automatically.")
+            + "(default: $ONECLASS_DATA, else the download cache, where missing files are downloaded and sha256-verified).")
     Path dataDir;
+    @Option(names = "--no-download", description = "Never download; fail if a file is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>). Re-running resumes.") Path out;
     @Option(names = "--expected", defaultValue = "expected-results/hrn_table2.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).")
     Path expectedFile;
@@ -108,18 +109,18 @@ class hrn_table2 implements Callable<Integer> {
 
     /** A Table 2 data set: where its file lies under the data directory, how its nominal class is split, where to get it. */
     enum Dataset {
-        KDDCUP99("kddcup99", "kddcup99/" + Kdd99.FILE_NAME, Rule.TQM, "http://kdd.ics.uci.edu/databases/kddcup99/kddcup.data_10_percent.gz"),
-        THYROID("thyroid", "odds/thyroid.mat", Rule.TQM, "https://odds.cs.stonybrook.edu/ (Thyroid)"),
-        ARRHYTHMIA("arrhythmia", "odds/arrhythmia.mat", Rule.DAGMM_HALVES, "https://odds.cs.stonybrook.edu/ (Arrhythmia)");
+        KDDCUP99("kddcup99", TabularFile.KDDCUP99_10_PERCENT, Rule.TQM),
+        THYROID("thyroid", TabularFile.THYROID, Rule.TQM),
+        ARRHYTHMIA("arrhythmia", TabularFile.ARRHYTHMIA, Rule.DAGMM_HALVES);
 
-        final String cliName, file, origin;
+        final String cliName;
+        final TabularFile file;
         final Rule rule;
 
-        Dataset(String cliName, String file, Rule rule, String origin) {
+        Dataset(String cliName, TabularFile file, Rule rule) {
             this.cliName = cliName;
             this.file = file;
             this.rule = rule;
-            this.origin = origin;
         }
 
         static Dataset parse(String s) {
@@ -128,11 +129,9 @@ class hrn_table2 implements Callable<Integer> {
                     + Arrays.stream(values()).map(d -> d.cliName).collect(Collectors.joining(", ")));
         }
 
-        TabularData read(Path dir) {
-            Path f = dir.resolve(file);
-            if (!Files.isRegularFile(f))
-                throw new DataException(f + ": not found. The non-image data are not downloaded automatically: get " + origin
-                        + " and put it there, or point --data-dir at a folder laid out like ../shared/data.");
+        /** Reads the file under {@code dir}, downloading the original (sha256-verified) first when it is missing. */
+        TabularData read(Path dir, boolean allowDownload) {
+            Path f = file.ensure(dir, allowDownload, Download.DEFAULT_FETCHER);
             return this == KDDCUP99 ? Kdd99.read(f) : Odds.read(f);
         }
     }
@@ -178,7 +177,7 @@ class hrn_table2 implements Callable<Integer> {
         Map<Dataset, TabularData> data = new LinkedHashMap<>();
         Map<Dataset, String> sizes = new LinkedHashMap<>();
         for (Dataset ds : sets) {
-            TabularData d = ds.read(dir);
+            TabularData d = ds.read(dir, !noDownload);
             data.put(ds, d);
             TabularSplit s = TabularSplit.of(d, ds.rule, new SplittableRandom(0)); // sizes only; they do not depend on the seed
             sizes.put(ds, String.format(Locale.ROOT, "%s: %d x %d, %d novel; %s split: %d train (+%d validation, unused), %d test (%d novel) per run",
@@ -350,7 +349,8 @@ class hrn_table2 implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         data.forEach((ds, d) -> {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", ds.file);
+            x.put("file", ds.file.path());
+            x.put("origin", ds.file.origin().toString());
             x.put("sha256", d.sha256());
             x.put("rows", d.rows());
             x.put("cols", d.cols());

@@ -84,4 +84,21 @@ class HrnGridTest {
         assertEquals(40, r.nTrain());
         assertTrue(r.auc() > 90, "the toy classes are separable: AUC " + r.auc());
     }
+
+    /** A baseline column runs in the same grid, on raw pixels, on the protocol's training rows, and separates the toy classes. */
+    @Test
+    void aBaselineVariantIsStoredLikeAnHrnRun() {
+        var iforest = new oneclass.baseline.IsolationForestBaseline(50, 32, 0);
+        List<HrnGrid.RunResult> runs = HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1),
+                List.of(HrnGrid.Variant.baseline(iforest)), List.of(1L), false, 1,
+                new ResultStore<>(dir, HrnGrid.RunResult.class), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(2, runs.size());
+        for (HrnGrid.RunResult r : runs) {
+            assertEquals("iForest", r.method());
+            assertEquals(40, r.nTrain(), "the whole class, as HRN's paper protocol");
+            assertEquals(0, r.epochs());
+            assertEquals(iforest.describe(), r.config());
+            assertEquals(100.0, r.auc(), 1e-9, "the toy classes are separable: " + r);
+        }
+    }
 }
