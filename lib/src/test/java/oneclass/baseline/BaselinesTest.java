@@ -68,6 +68,27 @@ class BaselinesTest {
         assertTrue(-a[0] < 0.5, "centre score " + -a[0]);
     }
 
+    /**
+     * Smile's shared Gaussian singleton caches half a Box–Muller pair: a draw made elsewhere (another run,
+     * another thread) used to shift the random stream of the next forest.
+     */
+    @Test
+    void iforestDoesNotDependOnWhatDrewFromSmilesGaussianBefore() throws Exception {
+        double[][] train = new double[300][];
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < train.length; i++) { train[i] = new double[20]; for (int j = 0; j < 20; j++) train[i][j] = r.nextDouble(); }
+        double[][] test = java.util.Arrays.copyOf(train, 50);
+        IsolationForestBaseline f = new IsolationForestBaseline(20, 64, 0);
+        double[] a = f.normality(train, test, 5);
+        smile.stat.distribution.GaussianDistribution.getInstance().rand();  // leaves a cached value behind
+        assertArrayEquals(a, f.normality(train, test, 5));
+        Thread other = new Thread(() -> { for (int i = 0; i < 50; i++) f.normality(train, test, 100 + i); });
+        other.start();
+        double[] b = f.normality(train, test, 5);
+        other.join();
+        assertArrayEquals(a, b, "a forest grown while another thread grows forests is the same");
+    }
+
     @Test
     void ocsvmIsReproducibleAndSubsamplesFromTheSeed() {
         double[][] train = blob(300, 8);
