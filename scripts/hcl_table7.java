@@ -236,7 +236,7 @@ class hcl_table7 implements Callable<Integer> {
             double paper = table.stream().filter(r -> r.dataset().equals(d)).mapToDouble(Comparison.Row::paper).findFirst().orElse(Double.NaN);
             String png = "curve-" + d + ".png";
             ResultStore.writeAtomically(outDir.resolve(png), Charts.curveAndPoint("HCL on " + d + ": accuracy after each task",
-                    "tasks learned (one class each)", "accuracy %", "ours (mean ± std over " + mine.size() + " seeds)", x, mean, std,
+                    "tasks learned (one class each)", "accuracy %", "ours (mean ± std over " + mine.size() + (mine.size() == 1 ? " seed)" : " seeds)"), x, mean, std,
                     "paper, Table 7 (after the last task)", k, paper));
             md.append("\n![").append(d).append(" curve](").append(png).append(")\n\n");
             List<HclGrid.HeadResult> heads = mine.stream().flatMap(r -> r.heads().stream()).filter(h -> h.parameters() > 0).toList();

@@ -47,8 +47,8 @@ public record HclData(String name, int numClasses, int dim, IntFunction<INDArray
         for (int c = 0; c < numClasses; c++) counts[c] = cap(train.indicesOf(c), trainPerClass).length;
         return new HclData(name, numClasses, train.dim(), c -> Inputs.matrix(train, cap(train.indicesOf(c), trainPerClass), norm),
                 () -> Inputs.matrix(test, IntStream.range(0, test.size()).toArray(), norm), test.labels(), counts,
-                complete && trainPerClass == 0, trainPerClass == 0 ? variant : variant + ", first " + trainPerClass
-                        + " training images per class", sha256ByFile);
+                complete && trainPerClass == 0, trainPerClass == 0 ? variant : "first " + trainPerClass
+                        + " training images per class of the " + variant + " set", sha256ByFile);
     }
 
     /**
