@@ -175,7 +175,10 @@ class hcl_table7 implements Callable<Integer> {
                 throw new IllegalArgumentException("--task-order: '" + taskOrder + "' is not natural, shuffled or a list of classes");
             }
         try {
-            return TaskSequence.of(explicit, k);
+            TaskSequence t = TaskSequence.of(explicit, k);
+            // Table 7 learns every class: a shorter sequence would be a different experiment
+            if (t.tasks() != k) throw new IllegalArgumentException("it lists " + t.tasks() + " classes; every class 0.." + (k - 1) + " must appear once");
+            return t;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--task-order for " + dataset + ": " + e.getMessage());
         }

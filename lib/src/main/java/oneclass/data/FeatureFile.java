@@ -1,6 +1,9 @@
 package oneclass.data;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -96,33 +99,31 @@ public final class FeatureFile {
     /** Reads the text format: per line, the label, then the features. */
     public static Features readText(Path file, int numClasses) {
         checkClasses(numClasses);
-        byte[] content;
-        String sha;
-        try (DataFile f = DataFile.open(file)) {
-            content = f.readAll();
-            sha = f.sha256();
-        }
-        String text = new String(content, StandardCharsets.UTF_8);
         FloatArray x = new FloatArray();
         int[] labels = new int[1024];
         int n = 0, dim = -1, lineNo = 0;
-        for (int start = 0; start < text.length(); ) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) end = text.length();
-            String line = text.substring(start, end).strip();
-            start = end + 1;
-            lineNo++;
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            String[] fields = SEPARATORS.split(line);
-            String where = file + " line " + lineNo;
-            if (fields.length < 2) throw new DataException(where + ": expected a label and at least one feature, found '" + abbreviate(line) + "'");
-            if (dim < 0) dim = fields.length - 1;
-            else if (fields.length - 1 != dim)
-                throw new DataException(where + ": " + (fields.length - 1) + " features; the lines before have " + dim);
-            if (n == labels.length) labels = Arrays.copyOf(labels, 2 * n);
-            labels[n] = label(fields[0], numClasses, where);
-            for (int j = 1; j < fields.length; j++) x.add(feature(fields[j], where, j));
-            n++;
+        String sha;
+        // Streamed line by line: the text of a large feature set (DBPedia: 560,000 x 768) exceeds one Java array.
+        try (DataFile f = DataFile.open(file);
+             BufferedReader in = new BufferedReader(new InputStreamReader(f.asStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            for (String raw; (raw = in.readLine()) != null; ) {
+                lineNo++;
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                String[] fields = SEPARATORS.split(line);
+                String where = file + " line " + lineNo;
+                if (fields.length < 2) throw new DataException(where + ": expected a label and at least one feature, found '" + abbreviate(line) + "'");
+                if (dim < 0) dim = fields.length - 1;
+                else if (fields.length - 1 != dim)
+                    throw new DataException(where + ": " + (fields.length - 1) + " features; the lines before have " + dim);
+                if (n == labels.length) labels = Arrays.copyOf(labels, 2 * n);
+                labels[n] = label(fields[0], numClasses, where);
+                for (int j = 1; j < fields.length; j++) x.add(feature(fields[j], where, j));
+                n++;
+            }
+            sha = f.sha256();
+        } catch (IOException e) { // from the reader itself; DataFile's own failures are DataExceptions already
+            throw new DataException(file + ": cannot read (" + e + ")", e);
         }
         if (n == 0) throw new DataException(file + ": no examples (the file is empty or holds only comments)");
         return new Features(file.getFileName().toString(), dim, x.toArray(), Arrays.copyOf(labels, n), Map.of(file.toString(), sha));
