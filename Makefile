@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -86,6 +86,16 @@ hrn-pretrained-smoke: ## a short real-data pass through hrn_pretrained: a random
 	  --classes 0,1 --seeds 1 --epochs 3 --feature-cache results/smoke4/features --out results/smoke4 $(DATA_OPT)
 	@test -s results/smoke4/summary.md && test -s results/smoke4/chart-cifar10.png && test -s results/smoke4/run-record.json \
 	  && test $$(ls results/smoke4/runs | wc -l) -eq 6 && test $$(ls results/smoke4/features | wc -l) -eq 1 && echo "smoke4: 1 passed, 0 failed"
+
+hcl-table7: ## HRN Table 7: HCL continual learning, one head per class (MNIST, EMNIST-47, DBPedia features; 5 seeds; MNIST ~1 h on 2 cores)
+	$(JBANG) hcl_table7 $(DATA_OPT) $(ARGS)
+
+hcl-table7-smoke: ## a short real-data pass through hcl_table7 (MNIST, 10 heads of 1,000 images, 1 seed, 2 epochs)
+	rm -rf results/smoke-hcl
+	$(JBANG) hcl_table7 --datasets mnist --seeds 1 --epochs 2 --train-per-class 1000 --out results/smoke-hcl $(DATA_OPT)
+	@test -s results/smoke-hcl/summary.md && test -s results/smoke-hcl/curve-mnist.png && test -s results/smoke-hcl/run-record.json \
+	  && test $$(ls results/smoke-hcl/runs | wc -l) -eq 10 && test $$(ls results/smoke-hcl/scores | wc -l) -eq 10 \
+	  && test $$(wc -l < results/smoke-hcl/curves.csv) -eq 11 && echo "smoke-hcl: 1 passed, 0 failed"
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

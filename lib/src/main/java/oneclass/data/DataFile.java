@@ -76,6 +76,25 @@ final class DataFile implements Closeable {
         }
     }
 
+    /**
+     * The rest of the content as a stream (decompressed, digested as it is read), for line-oriented formats.
+     * Read failures surface as {@link DataException}s that name the file.
+     */
+    InputStream asStream() {
+        return new InputStream() {
+            @Override public int read() {
+                byte[] one = new byte[1];
+                return DataFile.this.read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+            }
+
+            @Override public int read(byte[] b, int off, int len) {
+                if (len == 0) return 0;
+                int n = DataFile.this.read(b, off, len);
+                return n == 0 ? -1 : n;
+            }
+        };
+    }
+
     /** Everything left. */
     byte[] readAll() {
         try {

@@ -85,6 +85,26 @@ public final class Charts {
         return png(chart);
     }
 
+    /**
+     * A curve with ±std error bars and one reference point, for a paper that prints only one point of the
+     * curve: e.g. HRN Table 7 gives the accuracy after the last task, the harness measures it after every task.
+     * Points whose value is NaN (a diverged run) are left out.
+     */
+    public static byte[] curveAndPoint(String title, String xTitle, String yTitle, String label, double[] x, double[] y, double[] std,
+                                       String pointLabel, double pointX, double pointY) {
+        XYChart chart = new XYChartBuilder().width(900).height(450).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisMax(100.0);
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
+        for (int i = 0; i < x.length; i++)
+            if (Double.isFinite(y[i])) { xs.add(x[i]); ys.add(y[i]); es.add(Double.isFinite(std[i]) ? std[i] : 0); }
+        if (!xs.isEmpty()) chart.addSeries(label, xs, ys, es);
+        if (Double.isFinite(pointY))
+            chart.addSeries(pointLabel, new double[] {pointX}, new double[] {pointY}).setMarker(SeriesMarkers.DIAMOND);
+        return png(chart);
+    }
+
     private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         try {
             BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);

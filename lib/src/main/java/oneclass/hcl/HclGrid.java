@@ -1,0 +1,138 @@
+package oneclass.hcl;
+
+import oneclass.data.FeatureFile;
+import oneclass.hrn.HrnConfig;
+import oneclass.hrn.HrnTrainer;
+import oneclass.run.Parallel;
+import oneclass.run.Progress;
+import oneclass.run.ResultStore;
+import oneclass.run.RunRow;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The experiment behind HRN Table 7: for every (data set, seed), the task sequence learned head by head by
+ * {@link HclHeads}, then the accuracy after each task by Eq. (7).
+ *
+ * <p>The unit of work is one head: (data set, seed, class). Its test-set logits are saved as
+ * {@code <out>/scores/<key>.npy} (float32 [M], readable with numpy) and its cost as a row of the
+ * {@link ResultStore}, in that order, so an interrupted experiment resumes head by head. That the heads of
+ * one sequence can be trained in any order, or side by side, is HCL's own property (a head depends on its
+ * class's data and its seed only), not a shortcut: {@link HclHeads#learn} does the same training, and the
+ * accuracies are computed from the stored logits by the same Eq. (7) ({@link HclHeads#accuracyAfterEachTask}).
+ */
+public final class HclGrid {
+    private HclGrid() {}
+
+    /**
+     * One head's record: where it sits in the sequence, how much data it saw, what it costs.
+     *
+     * @param parameters weights of the head (the model grows by this much per class)
+     * @param seconds    wall time of its training
+     * @param finalLoss  last epoch's mean training loss; +∞ when training diverged (its scores are NaN)
+     */
+    public record HeadResult(String dataset, String variant, long seed, int cls, int nTrain, long parameters,
+                             int epochs, double seconds, double finalLoss, String fingerprint, String config) implements RunRow {
+        public String key() { return key(dataset, seed, cls); }
+
+        public static String key(String dataset, long seed, int cls) { return dataset + "_s" + seed + "_c" + cls; }
+    }
+
+    /** One task sequence's outcome: the accuracy after each task (fractions), and its heads. */
+    public record Sequence(String dataset, long seed, TaskSequence order, double[] accuracy, List<HeadResult> heads) {
+        /** The accuracy after the last task: HRN Table 7's number. */
+        public double finalAccuracy() { return accuracy[accuracy.length - 1]; }
+    }
+
+    /**
+     * Trains every head that {@code store} does not hold yet and returns every sequence.
+     *
+     * @param order  the task sequence of a data set for a seed
+     * @param config the heads' recipe for a data set
+     */
+    public static List<Sequence> run(List<HclData> datasets, List<Long> seeds, Function<HclData, Function<Long, TaskSequence>> order,
+                                     Function<HclData, HrnConfig> config, int threads, ResultStore<HeadResult> store, PrintStream out) {
+        Path scoresDir = store.dir().resolve("scores");
+        Map<String, INDArray> testSets = new ConcurrentHashMap<>();
+        Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
+        List<Runnable> todo = new ArrayList<>();
+        int total = 0, resumed = 0;
+        long epochsToDo = 0;
+        Progress[] progress = new Progress[1];
+        for (HclData d : datasets) {
+            HrnConfig cfg = config.apply(d);
+            for (long seed : seeds) {
+                TaskSequence seq = order.apply(d).apply(seed);
+                for (int t = 0; t < seq.tasks(); t++) {
+                    int cls = seq.classAt(t), task = t + 1;
+                    String key = HeadResult.key(d.name(), seed, cls);
+                    String fp = fingerprint(d, cfg, seed, cls);
+                    total++;
+                    if (store.find(key, fp).isPresent() && Files.isRegularFile(scoresDir.resolve(key + ".npy"))) { resumed++; continue; }
+                    epochsToDo += cfg.epochs();
+                    todo.add(() -> {
+                        INDArray test = testSets.computeIfAbsent(d.name(), k -> d.test().get());
+                        INDArray train = trainSets.computeIfAbsent(d.name() + "_c" + cls, k -> d.train().apply(cls));
+                        HclHeads heads = new HclHeads(cfg);
+                        double[] scores;
+                        double seconds, loss;
+                        long params;
+                        long t0 = System.nanoTime();
+                        try {
+                            HclHeads.Head h = heads.learn(cls, train, seed, (epoch, l) -> progress[0].epoch(key, epoch));
+                            scores = h.model().score(test);
+                            seconds = h.seconds();
+                            loss = h.finalLoss();
+                            params = h.parameterCount();
+                        } catch (HrnTrainer.Diverged e) {
+                            scores = new double[(int) test.rows()];
+                            Arrays.fill(scores, Double.NaN);
+                            seconds = (System.nanoTime() - t0) / 1e9;
+                            loss = Double.POSITIVE_INFINITY;
+                            params = -1;
+                        }
+                        float[] f = new float[scores.length];
+                        for (int i = 0; i < f.length; i++) f[i] = (float) scores[i];
+                        ResultStore.writeAtomically(scoresDir.resolve(key + ".npy"), FeatureFile.npyFloat32(f, f.length));
+                        store.put(new HeadResult(d.name(), d.variant(), seed, cls, (int) train.rows(), params, cfg.epochs(),
+                                seconds, loss, fp, cfg.describe()));
+                        progress[0].finished(key, Double.isInfinite(loss) ? "DIVERGED (non-finite loss): its scores are NaN"
+                                : String.format(Locale.ROOT, "task %d, %d examples, %.1fs (%.3fs/epoch)", task, train.rows(), seconds, seconds / cfg.epochs()));
+                    });
+                }
+            }
+        }
+        out.printf("%d heads (%d already in %s, %d to train on %d threads)%n", total, resumed, store.dir(), todo.size(), threads);
+        progress[0] = new Progress(total, resumed, epochsToDo, 10, out);
+        Parallel.run(todo, threads);
+
+        List<Sequence> sequences = new ArrayList<>();
+        for (HclData d : datasets)
+            for (long seed : seeds) {
+                TaskSequence seq = order.apply(d).apply(seed);
+                double[][] scores = new double[seq.tasks()][];
+                List<HeadResult> heads = new ArrayList<>();
+                for (int t = 0; t < seq.tasks(); t++) {
+                    String key = HeadResult.key(d.name(), seed, seq.classAt(t));
+                    heads.add(store.find(key, fingerprint(d, config.apply(d), seed, seq.classAt(t))).orElseThrow());
+                    scores[t] = FeatureFile.readNpy(scoresDir.resolve(key + ".npy")).values();
+                }
+                sequences.add(new Sequence(d.name(), seed, seq,
+                        HclHeads.accuracyAfterEachTask(scores, seq.classes(), d.testLabels()), heads));
+            }
+        return sequences;
+    }
+
+    /** Everything that changes a head's logits, hashed: a resumed head must have been made the same way. */
+    static String fingerprint(HclData d, HrnConfig cfg, long seed, int cls) {
+        String s = d.name() + "|" + d.variant() + "|" + new TreeSet<>(d.sha256ByFile().values()) + "|" + d.trainCounts()[cls] + "|"
+                + cfg.describe() + "|" + HclHeads.headSeed(seed, cls);
+        return Integer.toHexString(s.hashCode());
+    }
+}
