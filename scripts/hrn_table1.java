@@ -56,6 +56,7 @@ class hrn_table1 implements Callable<Integer> {
 
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
     boolean evalEveryEpoch;
 
@@ -78,6 +79,7 @@ class hrn_table1 implements Callable<Integer> {
     public Integer call() throws Exception {
         // ---- 1. Options, validated before any work ------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         List<Method> methodList = methods.stream().map(Method::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
@@ -99,7 +101,8 @@ class hrn_table1 implements Callable<Integer> {
         List<HrnGrid.Variant> variants = methodList.stream()
                 .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList();
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
-                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hrn_table1.java", originalArgs, outDir, System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
         List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);
