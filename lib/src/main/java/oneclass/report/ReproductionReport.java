@@ -131,7 +131,8 @@ public final class ReproductionReport {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} -]", "").trim().replace(' ', '-');
     }
 
-    private static void section(StringBuilder md, Evaluated e, Path results, Path out) {
+    /** One section's part of the report; its charts are written into {@code out}, or left out when it is null (a notebook draws them). */
+    static void section(StringBuilder md, Evaluated e, Path results, Path out) {
         Section s = e.section();
         md.append("## ").append(s.title()).append("\n\n");
         md.append("Script `scripts/").append(s.id()).append(".java`, `make ").append(s.makeTarget()).append("`; notebook [`notebooks/")
@@ -156,7 +157,7 @@ public final class ReproductionReport {
         if (s.layout() == Section.Layout.CLASSES)
             for (String d : Sections.datasets(rows)) md.append("**").append(d).append("**\n\n").append(Comparison.paperLayout(rows, d)).append('\n');
         else md.append(rowsLayout(rows, e.expected())).append('\n');
-        s.charts().apply(rows).forEach((name, png) -> {
+        if (out != null) s.charts().apply(rows).forEach((name, png) -> {
             String file = s.id() + "-" + name + ".png";
             ResultStore.writeAtomically(out.resolve(file), png);
             md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");

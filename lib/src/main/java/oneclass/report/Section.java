@@ -23,16 +23,19 @@ import java.util.function.Function;
  * @param layout      how the tables are laid out
  * @param charts      the pictures of a comparison, by file-name suffix, e.g. {@code "mnist" -> PNG}
  * @param notes       per data set, why it may be missing or not comparable here (e.g. data not on this machine)
+ * @param live        the script's options for a small live experiment (a minute or so), which a notebook runs when no
+ *                    results exist; {@code --out} and the data directory are added
  */
 public record Section(String id, String title, String makeTarget, String expected, List<String> methods, List<String> protocols,
                       BiFunction<Path, ExpectedResults, Results> reader, Layout layout, Function<List<Comparison.Row>, Map<String, byte[]>> charts,
-                      Map<String, String> notes) {
+                      Map<String, String> notes, List<String> live) {
     public Section {
         Objects.requireNonNull(id, "id");
         if (protocols.isEmpty()) throw new IllegalArgumentException(id + ": at least one protocol folder is needed");
         methods = List.copyOf(methods);
         protocols = List.copyOf(protocols);
         notes = Map.copyOf(notes);
+        live = List.copyOf(live);
     }
 
     /** Tables like the paper's per-class tables (one row per class), or one row per method/metric and a column per data set. */

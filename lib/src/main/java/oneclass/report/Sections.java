@@ -23,19 +23,24 @@ public final class Sections {
     public static final List<Section> ALL = List.of(
             new Section("hrn_table1", "HRN Table 1: one-class AUC per class on MNIST, Fashion-MNIST, CIFAR-10", "hrn-table1",
                     "hrn_table1.csv", List.of("HRN", "HRN-L2"), List.of("paper", "official-code"), Sections::hrnGrid,
-                    Section.Layout.CLASSES, perClass("AUC %"), Map.of("cifar10", CIFAR10_NOTE)),
+                    Section.Layout.CLASSES, perClass("AUC %"), Map.of("cifar10", CIFAR10_NOTE),
+                    List.of("--datasets", "mnist", "--classes", "0,1", "--seeds", "1", "--epochs", "3")),
             new Section("hrn_table2", "HRN Table 2: precision, recall, F1 on KDDCUP99, Thyroid, Arrhythmia", "hrn-table2",
                     "hrn_table2.csv", List.of("HRN"), List.of("paper", "official-code"), Sections::tabular,
-                    Section.Layout.ROWS, byDataset("f1", "F1 %"), Map.of()),
+                    Section.Layout.ROWS, byDataset("f1", "F1 %"), Map.of(),
+                    List.of("--datasets", "thyroid,arrhythmia", "--seeds", "1", "--epochs", "3")),
             new Section("hrn_ablation", "HRN Table 3: ablation of loss, H-regularization, instance normalization", "hrn-ablation",
                     "hrn_table3.csv", List.of(), List.of("paper", "official-code"), Sections::hrnGrid,
-                    Section.Layout.ROWS, byDataset(Cells.AVG, "AUC % (average over classes)"), Map.of("cifar10", CIFAR10_NOTE)),
+                    Section.Layout.ROWS, byDataset(Cells.AVG, "AUC % (average over classes)"), Map.of("cifar10", CIFAR10_NOTE),
+                    List.of("--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
             new Section("hrn_noise", "HRN Table 5: HRN trained with 0/1/10/20 % other-class images", "hrn-noise",
                     "hrn_table5.csv", List.of(), List.of("paper", "official-code"), Sections::hrnGrid,
-                    Section.Layout.ROWS, Sections::noiseCurves, Map.of("cifar10", CIFAR10_NOTE)),
+                    Section.Layout.ROWS, Sections::noiseCurves, Map.of("cifar10", CIFAR10_NOTE),
+                    List.of("--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
             new Section("hrn_sensitivity", "HRN Sec. 4.2: sensitivity of the average AUC to λ and n (MNIST)", "hrn-sensitivity",
                     null, List.of(), List.of("paper", "paper-quick"), Sections::hrnGrid,
-                    Section.Layout.ROWS, Sections::sensitivityCurves, Map.of()));
+                    Section.Layout.ROWS, Sections::sensitivityCurves, Map.of(),
+                    List.of("--classes", "0", "--lambdas", "0,0.1", "--ns", "12", "--epochs", "2")));
 
     /** The section called {@code id}. */
     public static Section get(String id) {
