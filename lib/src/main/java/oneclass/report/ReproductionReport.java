@@ -246,7 +246,7 @@ public final class ReproductionReport {
                 md.append('\n');
             }
         }
-        if (!any) md.append("No section has runs under both protocols in this results folder.\n\n");
+        if (!any) md.append("No runs under both the paper's and the authors' code's protocol here.\n\n");
         else md.append("An empty cell: that protocol did not record it (the paper protocol records the best epoch only with `--eval-every-epoch`). "
                 + "Averages cover only seeds that ran every class.\n\n");
     }
