@@ -49,11 +49,12 @@ public final class Notebook {
 
     /** Runs the section's script with its live options, printing its output; the data directory comes from $ONECLASS_DATA. */
     static void runLive(Section s, Path out) {
-        List<String> cmd = new ArrayList<>(List.of(REPO.resolve("scripts").resolve("jbang").toString(), s.id()));
+        Path repo = REPO.toAbsolutePath().normalize(); // the script runs in the repository root, as `make` runs it
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("scripts").resolve("jbang").toString(), s.id()));
         cmd.addAll(s.live());
-        cmd.addAll(List.of("--out", out.toString()));
+        cmd.addAll(List.of("--out", out.toAbsolutePath().normalize().toString()));
         try {
-            Process p = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) if (!line.startsWith("[jbang]")) System.out.println(line);
             }

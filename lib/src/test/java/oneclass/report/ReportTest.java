@@ -103,6 +103,23 @@ class ReportTest {
     }
 
     @Test
+    void aBaselineColumnCountsOnceItHasRuns() throws Exception {
+        Section table1 = Sections.get("hrn_table1"); // runs HRN and HRN-L2; OCSVM is one of the paper's baselines
+        Files.writeString(expectedDir.resolve("hrn_table1.csv"), """
+                dataset,class,method,paper_value,paper_std,tolerance,source
+                mnist,avg,HRN,97.59,,1.0,HRN Table 1
+                mnist,avg,OCSVM,90.00,,1.0,a baseline column
+                fmnist,avg,OCSVM,80.00,,1.0,a baseline column
+                """);
+        ResultStore<HrnGrid.RunResult> store = new ResultStore<>(results.resolve("hrn_table1/paper"), HrnGrid.RunResult.class);
+        for (int c = 0; c < 10; c++) store.put(run("mnist", c, "HRN", "paper", 97.5, Double.NaN));
+        assertEquals(new ReproductionReport.Tally(1, 0, 0, 0, 2), ReproductionReport.evaluate(table1, results, expectedDir).tally());
+        for (int c = 0; c < 10; c++) store.put(run("mnist", c, "OCSVM", "paper", 85.0, Double.NaN));
+        // OCSVM now has runs: its mnist cell is judged (below), its fmnist cell is not run
+        assertEquals(new ReproductionReport.Tally(1, 1, 0, 1, 0), ReproductionReport.evaluate(table1, results, expectedDir).tally());
+    }
+
+    @Test
     void theReportNeverCreatesFoldersInTheResultsItReads() {
         ReproductionReport.evaluate(noise, results, expectedDir);
         assertFalse(Files.exists(results), "evaluating must not create " + results);
