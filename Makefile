@@ -77,8 +77,9 @@ RJK_VERSION := 3.0.1
 NOTEBOOKS ?= $(filter-out notebooks/template.ipynb,$(wildcard notebooks/*.ipynb))
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
+# (the alias is not "report": JBang would take the report/ folder for a script)
 report: ## one reproduction report from every section's stored runs (shards included): report/REPORT.md + charts
-	$(JBANG) report --results $(RESULTS) --out $(REPORT_OUT) $(ARGS)
+	$(JBANG) repro_report --results $(RESULTS) --out $(REPORT_OUT) $(ARGS)
 
 notebook-kernel: ## Jupyter (Debian packages; apt-get when missing), the Java kernel (rapaio, Maven Central) and the library jar the notebooks load
 	@command -v jupyter-nbconvert >/dev/null || { echo "installing Jupyter from Debian packages (apt-get)"; \
@@ -95,7 +96,7 @@ notebook-kernel: ## Jupyter (Debian packages; apt-get when missing), the Java ke
 	cd lib && mvn -B -q -ntp package -DskipTests \
 	  && mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/notebook-jars
 
-notebooks: notebook-kernel ## execute every notebook headless, saved with outputs (reads $(RESULTS); a section without results runs a small live experiment)
+notebooks: notebook-kernel ## execute every notebook headless, saved with outputs (reads results/ or RESULTS=DIR; a section without results runs a small live experiment)
 	ONECLASS_RESULTS=$(abspath $(RESULTS)) $(if $(DATA_DIR),ONECLASS_DATA=$(abspath $(DATA_DIR))) notebooks/run.sh $(NOTEBOOKS)
 
 shard-smoke: ## hrn-table1-smoke's runs as 2 shards in 2 processes at once, merged: the table must equal the one-process one
