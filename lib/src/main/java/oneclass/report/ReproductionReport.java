@@ -105,8 +105,8 @@ public final class ReproductionReport {
         return String.format(Locale.ROOT, "Of the %d published cells in the columns this harness runs, **%d reproduce**, **%d do not**, "
                 + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
-                + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are the paper's baseline methods (OCSVM, DSVDD, …), "
-                + "which the harness does not run yet.", t.baselines()) : "");
+                + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
+                + "that have no runs here (e.g. Table 1's OCSVM, DSVDD, …).", t.baselines()) : "");
     }
 
     /** The report as Markdown; its charts are written into {@code out} beside it. */
