@@ -2,8 +2,8 @@
 # Executes notebooks headless and saves them with their outputs (what `make notebooks` runs).
 # Usage: notebooks/run.sh NOTEBOOK...        (after `make notebook-kernel`)
 # The Java kernel fails to start now and then ("Kernel didn't respond in 60 seconds", about 1 start in 5
-# on the development machine): such a notebook is tried again, up to 5 times (a notebook that never starts in 5 tries fails). Any other failure, such as an
-# error in a cell, stops at once with the log.
+# on the development machine): such a notebook is tried again, up to 5 times. Any other failure, such as
+# an error in a cell, stops at once with the log.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export JUPYTER_PATH=$root/.cache/jupyter JUPYTER_DATA_DIR=$root/.cache/jupyter
