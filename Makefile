@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -96,6 +96,50 @@ hcl-table7-smoke: ## a short real-data pass through hcl_table7 (MNIST, 10 heads 
 	@test -s results/smoke-hcl/summary.md && test -s results/smoke-hcl/curve-mnist.png && test -s results/smoke-hcl/run-record.json \
 	  && test $$(ls results/smoke-hcl/runs | wc -l) -eq 10 && test $$(ls results/smoke-hcl/scores | wc -l) -eq 10 \
 	  && test $$(wc -l < results/smoke-hcl/curves.csv) -eq 11 && echo "smoke-hcl: 1 passed, 0 failed"
+
+# ---- One report, notebooks, sharding (issue 6) --------------------------------------------------------
+# Results root the report and the notebooks read (e.g. RESULTS=/shared/results, where Slurm shards wrote).
+RESULTS ?= results
+REPORT_OUT ?= report
+JUPYTER_DIR := .cache/jupyter
+RJK_VERSION := 3.0.1
+NOTEBOOKS ?= $(filter-out notebooks/template.ipynb,$(wildcard notebooks/*.ipynb))
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# (the alias is not "report": JBang would take the report/ folder for a script)
+report: ## one reproduction report from every section's stored runs (shards included): report/REPORT.md + charts
+	$(JBANG) repro_report --results $(RESULTS) --out $(REPORT_OUT) $(ARGS)
+
+notebook-kernel: ## Jupyter (Debian packages; apt-get when missing), the Java kernel (rapaio, Maven Central) and the library jar the notebooks load
+	@command -v jupyter-nbconvert >/dev/null || { echo "installing Jupyter from Debian packages (apt-get)"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+	    jupyter-nbconvert python3-nbclient jupyter-client jupyter-core; }
+	mkdir -p $(JUPYTER_DIR)/kernels/java-oneclass
+	mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$(RJK_VERSION) \
+	  -Dmdep.stripVersion=true -DoutputDirectory=$(JUPYTER_DIR)/kernels/java-oneclass
+	printf '%s\n' '{"argv": ["$(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)", "-Djava.awt.headless=true", "-Xmx6g",' \
+	  '  "-jar", "$(abspath $(JUPYTER_DIR))/kernels/java-oneclass/rapaio-jupyter-kernel.jar", "{connection_file}"],' \
+	  ' "display_name": "Java (oneclass)", "language": "java", "interrupt_mode": "message",' \
+	  ' "env": {"RJK_TIMEOUT_MILLIS": "-1", "RJK_MIMA_CACHE": "mima_cache", "OMP_NUM_THREADS": "1"}}' \
+	  > $(JUPYTER_DIR)/kernels/java-oneclass/kernel.json
+	cd lib && mvn -B -q -ntp package -DskipTests \
+	  && mvn -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/notebook-jars
+
+notebooks: notebook-kernel ## execute every notebook headless, saved with outputs (reads results/ or RESULTS=DIR; a section without results runs a small live experiment)
+	ONECLASS_RESULTS=$(abspath $(RESULTS)) $(if $(DATA_DIR),ONECLASS_DATA=$(abspath $(DATA_DIR))) notebooks/run.sh $(NOTEBOOKS)
+
+shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, merged: the table must equal the one-process one
+	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
+	rm -rf results/smoke-shards
+	$(JBANG) build scripts/hrn_table1.java
+	smoke="--datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards --threads 1 $(DATA_OPT)"; \
+	  $(JBANG) hrn_table1 $$smoke --shard 1/2 > results/shard-1.log 2>&1 & one=$$!; \
+	  $(JBANG) hrn_table1 $$smoke --shard 2/2 > results/shard-2.log 2>&1 & two=$$!; \
+	  wait $$one && wait $$two || { tail results/shard-*.log; exit 1; }
+	@test $$(ls results/smoke-shards/runs | wc -l) -eq 12 && test ! -e results/smoke-shards/summary.csv
+	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards $(DATA_OPT) | grep "12 runs (12 already"
+	diff results/smoke/summary.csv results/smoke-shards/summary.csv && diff results/smoke/summary.md results/smoke-shards/summary.md \
+	  && echo "shard-smoke: 1 passed, 0 failed (2 shards merged = one process)"
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

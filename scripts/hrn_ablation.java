@@ -69,6 +69,7 @@ class hrn_ablation implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
     String protocol;
     @Mixin Overrides overrides;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
@@ -86,6 +87,7 @@ class hrn_ablation implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options ---------------------------------------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         List<String> rowNames = rows == null ? List.copyOf(ROWS.keySet()) : rows;
         for (String r : rowNames)
@@ -122,7 +124,8 @@ class hrn_ablation implements Callable<Integer> {
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
-                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hrn_ablation.java", originalArgs, outDir, System.out);
 
         // ---- 5. Average over classes, compare with the paper's table, report --------------------------------------
         List<Comparison.Row> table = HrnGrid.compare(runs, data, expected);

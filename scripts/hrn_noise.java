@@ -51,6 +51,7 @@ class hrn_noise implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
     String protocol;
     @Mixin Overrides overrides;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
@@ -68,6 +69,7 @@ class hrn_noise implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options ---------------------------------------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         for (int r : ratios) if (r < 0 || r >= 100) throw new IllegalArgumentException("--ratios: " + r + " is not a percentage in [0, 100)");
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
@@ -90,7 +92,8 @@ class hrn_noise implements Callable<Integer> {
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
-                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hrn_noise.java", originalArgs, outDir, System.out);
 
         // ---- 5. Average over classes, compare with the paper's table, report --------------------------------------
         List<Comparison.Row> table = HrnGrid.compare(runs, data, expected);

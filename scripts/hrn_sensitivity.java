@@ -52,6 +52,7 @@ class hrn_sensitivity implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
     String protocol;
     @Mixin Overrides overrides;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick). Re-running resumes.") Path out;
@@ -68,6 +69,7 @@ class hrn_sensitivity implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options: the two grids -------------------------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
         List<Double> lambdaGrid = lambdas != null ? lambdas : quick ? List.of(0.0, 0.05, 0.1, 0.2, 0.5, 1.0) : steps(0, 1, 0.05);
@@ -90,7 +92,8 @@ class hrn_sensitivity implements Callable<Integer> {
         Path dir = DataSource.resolveDataDir(dataDir);
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, false, nThreads,
-                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hrn_sensitivity.java", originalArgs, outDir, System.out);
 
         // ---- 4. The curves: average AUC over classes per grid point, and where the maxima are ---------------
         List<Cells.Cell> avg = Cells.aggregate(HrnGrid.aucs(runs)).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();

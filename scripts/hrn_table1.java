@@ -63,6 +63,7 @@ class hrn_table1 implements Callable<Integer> {
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
     @Mixin BaselineOptions baselineOptions;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
     boolean evalEveryEpoch;
 
@@ -85,6 +86,7 @@ class hrn_table1 implements Callable<Integer> {
     public Integer call() throws Exception {
         // ---- 1. Options, validated before any work ------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
@@ -108,7 +110,8 @@ class hrn_table1 implements Callable<Integer> {
                 .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList());
         baselines.forEach(b -> variants.add(HrnGrid.Variant.baseline(b)));
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
-                new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hrn_table1.java", originalArgs, outDir, System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
         List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);

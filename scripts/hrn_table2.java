@@ -88,6 +88,7 @@ class hrn_table2 implements Callable<Integer> {
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
     @Mixin BaselineOptions baselineOptions;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--no-instance-norm", description = "Skip HRN's 2-norm instance normalization (default: applied to every row after min-max scaling, "
             + "as the paper presents it as part of HRN).") boolean noInstanceNorm;
     @Option(names = "--eval-every-epoch", description = "Also record the best test F1 over epochs under the paper protocol (for the paper-vs-code comparison).")
@@ -138,17 +139,6 @@ class hrn_table2 implements Callable<Integer> {
         }
     }
 
-    /** One run's result, one CSV file per run under <out>/runs/. Metrics in %. */
-    record RunResult(String dataset, String method, String protocol, long seed, long trainSeed, int epochs,
-                     double precision, double recall, double f1, double finalF1, double bestF1, int bestEpoch, double auc,
-                     int k, double truePositives, int tiedAtThreshold, double finalLoss, double gradNorm,
-                     int cols, int nTrain, int nValidationUnused, int nTest, boolean instanceNorm, double seconds,
-                     String fingerprint, String config) implements RunRow {
-        public String key() { return key(dataset, method, seed); }
-
-        static String key(String dataset, String method, long seed) { return dataset + "_" + method + "_s" + seed; }
-    }
-
     public static void main(String... args) {
         originalArgs = args;
         System.exit(new CommandLine(new hrn_table2()).setExecutionExceptionHandler(Cli::reportError).execute(args));
@@ -158,6 +148,7 @@ class hrn_table2 implements Callable<Integer> {
     public Integer call() throws Exception {
         // ---- 1. Options, validated before any work ------------------------------------------------
         Protocol proto = Protocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
@@ -188,19 +179,20 @@ class hrn_table2 implements Callable<Integer> {
         }
 
         // ---- 3. The runs: every (dataset, method, seed), skipping those already on disk ------------------
-        ResultStore<RunResult> store = new ResultStore<>(outDir, RunResult.class);
+        ResultStore<TabularRun> store = new ResultStore<>(outDir, TabularRun.class);
         List<Runnable> todo = new ArrayList<>();
-        int total = 0, resumed = 0;
+        int total = 0, position = 0, resumed = 0;
         long epochsToDo = 0;
         Progress[] progress = new Progress[1];
         for (Dataset ds : sets)
             for (OneClassBaseline bl : baselines)
                 for (long seed : seeds) {
+                    if (!shard.owns(position++)) continue; // another shard's run
                     total++;
                     TabularData d = data.get(ds);
                     String fingerprint = Integer.toHexString((ds.cliName + "|" + d.sha256() + "|" + ds.rule
                             + "|split=seed.split(),train=seed.nextLong()|minmax-train|" + bl.describe()).hashCode());
-                    String key = RunResult.key(ds.cliName, bl.name(), seed);
+                    String key = TabularRun.key(ds.cliName, bl.name(), seed);
                     if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
                     todo.add(() -> {
                         long t0 = System.nanoTime();
@@ -213,7 +205,7 @@ class hrn_table2 implements Callable<Integer> {
                         for (int i = 0; i < score.length; i++) score[i] = -score[i];   // anomaly score: higher = more anomalous
                         TopKThreshold.Result r = TopKThreshold.of(score, split.testNovel());
                         double seconds = (System.nanoTime() - t0) / 1e9;
-                        store.put(new RunResult(ds.cliName, bl.name(), proto.cliName(), seed, trainSeed, 0,
+                        store.put(new TabularRun(ds.cliName, bl.name(), proto.cliName(), seed, trainSeed, 0,
                                 100 * r.precision(), 100 * r.recall(), 100 * r.f1(), 100 * r.f1(), Double.NaN, 0,
                                 100 * Auc.of(score, split.testNovel()), r.k(), r.truePositives(), r.tiedAtThreshold(), Double.NaN, Double.NaN,
                                 split.cols(), split.trainSize(), split.validationSize(), split.testSize(), false, seconds, fingerprint, bl.describe()));
@@ -223,11 +215,12 @@ class hrn_table2 implements Callable<Integer> {
         for (Dataset ds : sets)
             for (Method m : methodList)
                 for (long seed : seeds) {
+                    if (!shard.owns(position++)) continue; // another shard's run
                     total++;
                     TabularData d = data.get(ds);
                     HrnConfig cfg = configFor(proto, m, d.cols());
                     String fingerprint = fingerprint(proto, ds, d, cfg, norm);
-                    String key = RunResult.key(ds.cliName, m.column(), seed);
+                    String key = TabularRun.key(ds.cliName, m.column(), seed);
                     if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
                     epochsToDo += cfg.epochs();
                     todo.add(() -> {
@@ -255,7 +248,7 @@ class hrn_table2 implements Callable<Integer> {
                         } catch (HrnTrainer.Diverged e) {
                             // a finding, not a crash (as in the image tables): NaN metrics, infinite loss, verdict DIVERGED
                             double nan = Double.NaN;
-                            store.put(new RunResult(ds.cliName, m.column(), proto.cliName(), seed, trainSeed, cfg.epochs(), nan, nan, nan, nan,
+                            store.put(new TabularRun(ds.cliName, m.column(), proto.cliName(), seed, trainSeed, cfg.epochs(), nan, nan, nan, nan,
                                     100 * best[0], bestEpoch[0], nan, 0, nan, 0, Double.POSITIVE_INFINITY, nan, split.cols(), split.trainSize(),
                                     split.validationSize(), split.testSize(), norm != null, (System.nanoTime() - t0) / 1e9, fingerprint, cfg.describe()));
                             progress[0].finished(key, "DIVERGED (non-finite loss), recorded as NaN");
@@ -267,7 +260,7 @@ class hrn_table2 implements Callable<Integer> {
                         // official-code reports the best epoch's test F1; top-k makes its P and R equal to that F1 as well
                         boolean reportBest = proto.reportsBestEpochOnTest();
                         double seconds = (System.nanoTime() - t0) / 1e9;
-                        store.put(new RunResult(ds.cliName, m.column(), proto.cliName(), seed, trainSeed, cfg.epochs(),
+                        store.put(new TabularRun(ds.cliName, m.column(), proto.cliName(), seed, trainSeed, cfg.epochs(),
                                 100 * (reportBest ? best[0] : r.precision()), 100 * (reportBest ? best[0] : r.recall()),
                                 100 * (reportBest ? best[0] : r.f1()), 100 * r.f1(), 100 * best[0], bestEpoch[0],
                                 100 * Auc.of(score, novel), r.k(), r.truePositives(), r.tiedAtThreshold(), lastLoss[0],
@@ -276,24 +269,18 @@ class hrn_table2 implements Callable<Integer> {
                         progress[0].finished(key, String.format(Locale.ROOT, "F1 %.2f%%, %.1fs (%.2fs/epoch)", 100 * r.f1(), seconds, seconds / cfg.epochs()));
                     });
                 }
-        System.out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", total, resumed, outDir, todo.size(), nThreads);
+        System.out.printf("%d runs%s (%d already in %s, %d to train on %d threads)%n", total,
+                shard.partial() ? " in shard " + shard + " of " + position : "", resumed, outDir, todo.size(), nThreads);
         progress[0] = new Progress(total, resumed, epochsToDo, 10, System.out);
         Parallel.run(todo, nThreads);
+        if (shard.partial()) return shard.finish("scripts/hrn_table2.java", originalArgs, outDir, System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
         Set<String> wanted = new HashSet<>();
-        for (Dataset ds : sets) for (Method m : methodList) for (long s : seeds) wanted.add(RunResult.key(ds.cliName, m.column(), s));
-        for (Dataset ds : sets) for (OneClassBaseline b : baselines) for (long s : seeds) wanted.add(RunResult.key(ds.cliName, b.name(), s));
-        List<RunResult> runs = store.all().stream().filter(r -> wanted.contains(r.key())).toList();
-        List<Cells.Measurement> ms = new ArrayList<>();
-        for (RunResult r : runs) {
-            ms.add(new Cells.Measurement(r.dataset(), "precision", r.method(), r.seed(), r.precision()));
-            ms.add(new Cells.Measurement(r.dataset(), "recall", r.method(), r.seed(), r.recall()));
-            ms.add(new Cells.Measurement(r.dataset(), "f1", r.method(), r.seed(), r.f1()));
-        }
-        // Cells also averages over the "classes" (here: the three metrics), which Table 2 does not print.
-        List<Cells.Cell> cells = Cells.aggregate(ms).stream().filter(c -> !c.cls().equals(Cells.AVG)).toList();
-        List<Comparison.Row> rows = Comparison.compare(cells, expected, c -> null);
+        for (Dataset ds : sets) for (Method m : methodList) for (long s : seeds) wanted.add(TabularRun.key(ds.cliName, m.column(), s));
+        for (Dataset ds : sets) for (OneClassBaseline b : baselines) for (long s : seeds) wanted.add(TabularRun.key(ds.cliName, b.name(), s));
+        List<TabularRun> runs = store.all().stream().filter(r -> wanted.contains(r.key())).toList();
+        List<Comparison.Row> rows = TabularRun.compare(runs, expected);
 
         String title = "HRN Table 2 -- precision, recall, F1 % (protocol: " + proto.cliName() + ")";
         System.out.println();
@@ -363,12 +350,12 @@ class hrn_table2 implements Callable<Integer> {
         return m;
     }
 
-    void writeReport(Path outDir, String title, List<Comparison.Row> rows, List<RunResult> runs, Map<Verdict, Long> counts,
+    void writeReport(Path outDir, String title, List<Comparison.Row> rows, List<TabularRun> runs, Map<Verdict, Long> counts,
                      Map<Dataset, String> sizes, ExpectedResults expected) {
         StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
         rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
         ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(RunResult.class)).append('\n');
+        StringBuilder all = new StringBuilder(RecordCsv.header(TabularRun.class)).append('\n');
         runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
         ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
         ResultStore.writeAtomically(outDir.resolve("chart-f1.png"), Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));

@@ -11,6 +11,7 @@ import oneclass.run.Parallel;
 import oneclass.run.Progress;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRow;
+import oneclass.run.Shard;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
@@ -71,18 +72,27 @@ public final class HrnGrid {
         }
     }
 
+    /** The whole grid in this process: {@link #run(Protocol, Map, List, List, List, boolean, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
+    public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
+                                      List<Variant> variants, List<Long> seeds, boolean evalEveryEpoch, int threads,
+                                      ResultStore<RunResult> store, PrintStream out) {
+        return run(protocol, data, classes, variants, seeds, evalEveryEpoch, threads, Shard.ALL, store, out);
+    }
+
     /**
-     * Trains every run of the grid that {@code store} does not hold yet, and returns all of the grid's runs.
+     * Trains every run of the grid that belongs to {@code shard} and that {@code store} does not hold yet, and
+     * returns all of the grid's runs that the store holds (other shards' included).
      *
      * @param evalEveryEpoch also record the best test AUC over epochs when the protocol does not need it
      */
     public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
                                       List<Variant> variants, List<Long> seeds, boolean evalEveryEpoch, int threads,
-                                      ResultStore<RunResult> store, PrintStream out) {
+                                      Shard shard, ResultStore<RunResult> store, PrintStream out) {
         Map<String, INDArray> testSets = new ConcurrentHashMap<>();
         Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
         List<Runnable> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<String> mine = new ArrayList<>();
         int resumed = 0;
         long epochsToDo = 0;
         Progress[] progress = new Progress[1];
@@ -94,6 +104,8 @@ public final class HrnGrid {
                         DataSource.Split split = e.getValue();
                         String key = RunResult.key(b.cliName(), cls, v.name(), seed);
                         keys.add(key);
+                        if (!shard.owns(keys.size() - 1)) continue;
+                        mine.add(key);
                         if (v.baseline() != null) {
                             String fingerprint = Integer.toHexString((protocol.cliName() + "|" + split.variant() + "|" + split.sha256ByFile()
                                     + "|" + v.baseline().describe()).hashCode());
@@ -141,8 +153,9 @@ public final class HrnGrid {
                                     : String.format(Locale.ROOT, "AUC %.2f%%, %.1fs (%.3fs/epoch)", 100 * r.auc(), r.seconds(), r.seconds() / cfg.epochs()));
                         });
                     }
-        out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", keys.size(), resumed, store.dir(), todo.size(), threads);
-        progress[0] = new Progress(keys.size(), resumed, epochsToDo, 10, out);
+        out.printf("%d runs%s (%d already in %s, %d to train on %d threads)%n", mine.size(),
+                shard.partial() ? " in shard " + shard + " of " + keys.size() : "", resumed, store.dir(), todo.size(), threads);
+        progress[0] = new Progress(mine.size(), resumed, epochsToDo, 10, out);
         Parallel.run(todo, threads);
         Set<String> wanted = new HashSet<>(keys);
         return store.all().stream().filter(r -> wanted.contains(r.key())).toList();
@@ -178,6 +191,18 @@ public final class HrnGrid {
         data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
         return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
                 c -> subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
+    }
+
+    /**
+     * As {@link #compare(List, Map, ExpectedResults)}, from stored runs alone (the report reads no data): a
+     * data set that any run saw only a subset of (its {@code variant} is not {@value DataSource#FULL_VARIANT})
+     * is not judged.
+     */
+    public static List<Comparison.Row> compare(List<RunResult> runs, ExpectedResults expected) {
+        Map<String, String> subsets = new HashMap<>();
+        for (RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
+                c -> subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null);
     }
 
     /** Per data set: which variant was used and the sha256 of every file read, for the run record. */

@@ -41,10 +41,12 @@ public final class Charts {
     /** Grouped bars: one category per {@code category(row)}, an "ours" and a "paper" series per method. */
     private static byte[] bars(String title, String xTitle, String yTitle, List<Comparison.Row> rows,
                                Function<Comparison.Row, String> category) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
+        // many methods (e.g. the six ablation rows): a legend beside the plot, which a row below would cut off
+        boolean many = rows.stream().map(Comparison.Row::method).distinct().count() > 3;
+        CategoryChart chart = new CategoryChartBuilder().width(many ? 1300 : 1000).height(500).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(many ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(many ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisDecimalPattern("0.0");
         double lo = rows.stream()
@@ -102,6 +104,20 @@ public final class Charts {
         if (!xs.isEmpty()) chart.addSeries(label, xs, ys, es);
         if (Double.isFinite(pointY))
             chart.addSeries(pointLabel, new double[] {pointX}, new double[] {pointY}).setMarker(SeriesMarkers.DIAMOND);
+        return png(chart);
+    }
+
+    /**
+     * Ours (with ±std error bars) and the paper's value against one variable, e.g. the average AUC against the
+     * training-data noise ratio; a paper value of NaN leaves a gap in its line.
+     */
+    public static byte[] oursVsPaperCurve(String title, String xTitle, String yTitle, double[] x, double[] ours, double[] oursStd, double[] paper) {
+        XYChart chart = new XYChartBuilder().width(900).height(450).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        double[] err = Arrays.stream(oursStd).map(s -> Double.isNaN(s) ? 0 : s).toArray();
+        chart.addSeries("ours (mean over classes, ± std over seeds)", x, ours, err);
+        if (Arrays.stream(paper).anyMatch(Double::isFinite)) chart.addSeries("paper", x, paper);
         return png(chart);
     }
 

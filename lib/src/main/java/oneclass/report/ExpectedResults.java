@@ -27,6 +27,9 @@ public final class ExpectedResults {
 
     private ExpectedResults(Path file) { this.file = file; }
 
+    /** No published cells, for a section the paper reports without a table (e.g. a curve); {@link #file()} is null. */
+    public static ExpectedResults none() { return new ExpectedResults(null); }
+
     public static ExpectedResults load(Path csv) {
         ExpectedResults r = new ExpectedResults(csv);
         List<String> lines;

@@ -75,7 +75,8 @@ public final class RunRecord {
         return System.getProperty("os.arch");
     }
 
-    private static String gitCommit() {
+    /** The checked-out commit, marked when the working tree has uncommitted changes; "unknown" outside git. */
+    public static String gitCommit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -1,0 +1,277 @@
+package oneclass.report;
+
+import oneclass.report.ExpectedResults.Expected;
+import oneclass.run.ResultStore;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * The one reproduction report ({@code make report}): every section's stored runs read back
+ * ({@link Section#reader()}), compared with the paper's numbers under the one verdict rule ({@link Verdict}),
+ * and counted. Every published cell of the columns the harness runs is exactly one of: reproduced, not
+ * reproduced (below, above, or diverged), not comparable (e.g. run on a data subset), or not run, with the
+ * reason. Shards of an experiment need no merge step: their runs share one folder and are read together.
+ */
+public final class ReproductionReport {
+    private ReproductionReport() {}
+
+    /**
+     * The counts of a section's published cells, of the columns the harness runs ({@link Section#methods()}, or any
+     * column with runs); {@code baselines} counts the cells of the other columns (the paper's baselines).
+     */
+    public record Tally(int reproduced, int notReproduced, int notComparable, int notRun, int baselines) {
+        public int cells() { return reproduced + notReproduced + notComparable + notRun; }
+
+        Tally plus(Tally o) {
+            return new Tally(reproduced + o.reproduced, notReproduced + o.notReproduced, notComparable + o.notComparable,
+                    notRun + o.notRun, baselines + o.baselines);
+        }
+    }
+
+    /** A published cell without a measurement, and why. */
+    public record NotRun(String dataset, String cls, String method, String why) {}
+
+    /**
+     * One section, evaluated.
+     *
+     * @param protocol  the results subfolder judged (the first of {@link Section#protocols()} present), null if none
+     * @param main      its results, null when nothing was run
+     * @param others    the other protocols' results that exist, by protocol
+     */
+    public record Evaluated(Section section, String protocol, Section.Results main, Map<String, Section.Results> others,
+                            ExpectedResults expected, List<NotRun> notRun, Tally tally) {
+        public List<Comparison.Row> rows() { return main == null ? List.of() : main.rows(); }
+    }
+
+    /** Reads and judges one section; {@code results} is the results root ({@code results/}), only read. */
+    public static Evaluated evaluate(Section s, Path results, Path expectedDir) {
+        ExpectedResults expected = s.expected() == null ? ExpectedResults.none() : ExpectedResults.load(expectedDir.resolve(s.expected()));
+        String protocol = null;
+        Section.Results main = null;
+        Map<String, Section.Results> others = new LinkedHashMap<>();
+        for (String p : s.protocols()) {
+            Section.Results r = s.reader().apply(results.resolve(s.id()).resolve(p), expected);
+            if (r == null) continue;
+            if (main == null) { main = r; protocol = p; } else others.put(p, r);
+        }
+        Map<String, Comparison.Row> byCell = new HashMap<>();
+        if (main != null) main.rows().forEach(r -> byCell.put(key(r.dataset(), r.cls(), r.method()), r));
+        int ok = 0, bad = 0, nc = 0, baselines = 0;
+        List<NotRun> notRun = new ArrayList<>();
+        // a column counts when the section runs it, or when runs of it exist (e.g. a baseline implemented since)
+        Set<String> measured = new HashSet<>();
+        if (main != null) main.rows().forEach(r -> measured.add(r.method()));
+        for (Expected e : expected.all()) {
+            if (!s.runs(e.method()) && !measured.contains(e.method())) { baselines++; continue; }
+            Comparison.Row r = byCell.get(key(e.dataset(), e.cls(), e.method()));
+            if (r == null) { notRun.add(new NotRun(e.dataset(), e.cls(), e.method(), whyNotRun(s, main, results, e.dataset()))); continue; }
+            switch (r.verdict()) {
+                case WITHIN -> ok++;
+                case BELOW, ABOVE, DIVERGED -> bad++;
+                case NOT_COMPARABLE -> nc++;
+                case NO_PAPER_VALUE -> throw new IllegalStateException("a published cell judged as having no paper value: " + r);
+            }
+        }
+        return new Evaluated(s, protocol, main, others, expected, notRun, new Tally(ok, bad, nc, notRun.size(), baselines));
+    }
+
+    static String whyNotRun(Section s, Section.Results main, Path results, String dataset) {
+        String note = s.notes().get(dataset);
+        String where = main == null ? "no runs in " + results.resolve(s.id()) + "/{" + String.join(",", s.protocols()) + "}"
+                : "no " + dataset + " runs in " + main.dir();
+        return where + (note != null ? "; " + note : "; `make " + s.makeTarget() + "` runs it");
+    }
+
+    private static String key(String d, String c, String m) { return d + "|" + c + "|" + m; }
+
+    /** Evaluates {@code sections} and writes {@code out/REPORT.md} with its charts; returns the evaluations. */
+    public static List<Evaluated> write(List<Section> sections, Path results, Path expectedDir, Path out, String provenance) {
+        List<Evaluated> ev = sections.stream().map(s -> evaluate(s, results, expectedDir)).toList();
+        ResultStore.writeAtomically(out.resolve("REPORT.md"), markdown(ev, results, out, provenance).getBytes(StandardCharsets.UTF_8));
+        return ev;
+    }
+
+    /** The whole tally, over sections. */
+    public static Tally total(List<Evaluated> ev) {
+        return ev.stream().map(Evaluated::tally).reduce(new Tally(0, 0, 0, 0, 0), Tally::plus);
+    }
+
+    /** The headline in one sentence. */
+    public static String headline(List<Evaluated> ev) {
+        Tally t = total(ev);
+        return String.format(Locale.ROOT, "Of the %d published cells in the columns this harness runs, **%d reproduce**, **%d do not**, "
+                + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
+                t.notReproduced(), t.notComparable(), t.notRun())
+                + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
+                + "that have no runs here (e.g. Table 1's OCSVM, DSVDD, …).", t.baselines()) : "");
+    }
+
+    /** The report as Markdown; its charts are written into {@code out} beside it. */
+    static String markdown(List<Evaluated> ev, Path results, Path out, String provenance) {
+        StringBuilder md = new StringBuilder("# Reproduction report\n\n");
+        md.append(provenance).append("\n\n");
+        md.append("Each published cell is judged by the rule in `expected-results/README.md`: ✓ within tolerance, ▼ below the paper, ")
+          .append("▲ above, ✗ training diverged, · not comparable. ours = mean ± std over seeds.\n\n");
+        md.append("## Headline\n\n").append(headline(ev)).append("\n\n");
+        md.append("| section | results judged | runs | reproduced | not reproduced | not comparable | not run | notebook |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (Evaluated e : ev) {
+            Tally t = e.tally();
+            md.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %s | %s | %s | %s | [%s.ipynb](../notebooks/%s.ipynb) |%n",
+                    e.section().title(), anchor(e.section().title()), e.main() == null ? "not run" : "`" + e.section().id() + "/" + e.protocol() + "`",
+                    e.main() == null ? "0" : String.valueOf(e.main().runs()), n(t.reproduced(), e), n(t.notReproduced(), e),
+                    n(t.notComparable(), e), n(t.notRun(), e), e.section().id(), e.section().id()));
+        }
+        md.append('\n');
+        for (Evaluated e : ev) section(md, e, results, out);
+        protocolEffects(md, ev);
+        return md.toString();
+    }
+
+    private static String n(int v, Evaluated e) { return e.expected().file() == null ? "–" : String.valueOf(v); }
+
+    static String anchor(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} -]", "").trim().replace(' ', '-');
+    }
+
+    /** One section's part of the report; its charts are written into {@code out}, or left out when it is null (a notebook draws them). */
+    static void section(StringBuilder md, Evaluated e, Path results, Path out) {
+        Section s = e.section();
+        md.append("## ").append(s.title()).append("\n\n");
+        md.append("Script `scripts/").append(s.id()).append(".java`, `make ").append(s.makeTarget()).append("`; notebook [`notebooks/")
+          .append(s.id()).append(".ipynb`](../notebooks/").append(s.id()).append(".ipynb)")
+          .append(s.expected() != null ? "; the paper's numbers: `expected-results/" + s.expected() + "`" : "; the paper prints no numbers for it")
+          .append(".\n\n");
+        if (e.main() == null) {
+            md.append("**Not run**: no runs in `").append(results.resolve(s.id())).append("/{").append(String.join(",", s.protocols()))
+              .append("}`; `make ").append(s.makeTarget()).append("` runs it.\n\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));
+        e.others().forEach((p, r) -> md.append(String.format(Locale.ROOT, " Also present: `%s` (%d runs), in [paper vs authors' code](#paper-vs-authors-code).", p, r.runs())));
+        md.append("\n\n");
+        if (s.expected() != null) {
+            Tally t = e.tally();
+            md.append(String.format(Locale.ROOT, "**%d of %d cells reproduce**; %d do not; %d not comparable; %d not run.%s%n%n",
+                    t.reproduced(), t.cells(), t.notReproduced(), t.notComparable(), t.notRun(),
+                    t.baselines() > 0 ? " (" + t.baselines() + " cells of baseline methods not counted.)" : ""));
+        }
+        List<Comparison.Row> rows = e.rows();
+        if (s.layout() == Section.Layout.CLASSES)
+            for (String d : Sections.datasets(rows)) md.append("**").append(d).append("**\n\n").append(Comparison.paperLayout(rows, d)).append('\n');
+        else md.append(rowsLayout(rows, e.expected())).append('\n');
+        if (out != null) s.charts().apply(rows).forEach((name, png) -> {
+            String file = s.id() + "-" + name + ".png";
+            ResultStore.writeAtomically(out.resolve(file), png);
+            md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");
+        });
+        List<Comparison.Row> failed = rows.stream().filter(r -> r.verdict().fails()).toList();
+        if (!failed.isEmpty()) md.append("Not reproduced:\n\n").append(Comparison.markdown(failed)).append('\n');
+        List<Comparison.Row> nc = rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPARABLE && !Double.isNaN(r.paper())).toList();
+        if (!nc.isEmpty()) {
+            md.append("Not comparable: ");
+            md.append(nc.stream().collect(Collectors.groupingBy(Comparison.Row::note, LinkedHashMap::new, Collectors.counting()))
+                    .entrySet().stream().map(x -> x.getValue() + " cells (" + x.getKey() + ")").collect(Collectors.joining("; ")));
+            md.append(".\n\n");
+        }
+        if (!e.notRun().isEmpty()) {
+            md.append("Not run:\n\n");
+            e.notRun().stream().collect(Collectors.groupingBy(NotRun::why, LinkedHashMap::new, Collectors.toList())).forEach((why, cells) ->
+                    md.append("- ").append(cells.size()).append(" cells (").append(cells.stream().map(NotRun::dataset).distinct()
+                            .collect(Collectors.joining(", "))).append("): ").append(why).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    /**
+     * One row per method (and metric, when the class column holds one), one column group per data set; rows in
+     * the paper's order (that of the expected-results file), then by the number in their name (λ = 0.05 before 0.1).
+     */
+    static String rowsLayout(List<Comparison.Row> rows, ExpectedResults expected) {
+        List<String> datasets = Sections.datasets(rows);
+        List<Comparison.Row> shown = rows.stream().filter(r -> !r.cls().matches("\\d+")).toList(); // per-class cells stay in the run folder
+        List<String> paperOrder = expected.all().stream().map(x -> x.cls().equals(Cells.AVG) ? x.method() : x.method() + " " + x.cls()).distinct().toList();
+        Comparator<String> order = Comparator.comparingInt((String l) -> paperOrder.contains(l) ? paperOrder.indexOf(l) : Integer.MAX_VALUE)
+                .thenComparing(l -> l.replaceAll("[0-9.]+", "")).thenComparingDouble(l -> l.matches(".*\\d.*") ? Sections.number(l) : 0);
+        List<String> labels = shown.stream().map(ReproductionReport::label).distinct().sorted(order).toList();
+        StringBuilder s = new StringBuilder("| |");
+        datasets.forEach(d -> s.append(" ").append(d).append(" ours | paper | |"));
+        s.append("\n|---|");
+        datasets.forEach(d -> s.append("---:|---:|:-:|"));
+        s.append('\n');
+        for (String l : labels) {
+            s.append("| ").append(l).append(" |");
+            for (String d : datasets) {
+                Optional<Comparison.Row> r = shown.stream().filter(x -> x.dataset().equals(d) && label(x).equals(l)).findFirst();
+                s.append(r.map(x -> " " + (Double.isNaN(x.ours()) ? "diverged" : Comparison.pm(x.ours(), x.oursStd())) + " | "
+                        + Comparison.pm(x.paper(), x.paperStd()) + " | " + Comparison.mark(x.verdict()) + " |").orElse(" | | |"));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String label(Comparison.Row r) { return r.cls().equals(Cells.AVG) ? r.method() : r.method() + " " + r.cls(); }
+
+    /**
+     * Paper vs authors' code: for each section with runs under more than one protocol, how far each difference
+     * moves the averages. Under the code's protocol every run records the final-epoch model and the best
+     * test epoch, so "best epoch on the test set" is measured within the same runs; the rest of the code's
+     * settings (50 epochs, 90 % of the class, LeakyReLU, ε in the log, its initialisation) is the difference
+     * between its final epoch and the paper protocol's.
+     */
+    static void protocolEffects(StringBuilder md, List<Evaluated> ev) {
+        md.append("## Paper vs authors' code\n\n");
+        boolean any = false;
+        for (Evaluated e : ev) {
+            if (e.main() == null || e.others().isEmpty()) continue;
+            for (var o : e.others().entrySet()) {
+                any = true;
+                Map<String, Cells.Cell> paperFinal = averages(e.main().finalEpoch()), codeFinal = averages(o.getValue().finalEpoch()),
+                        codeBest = averages(o.getValue().bestEpoch()), paperBest = averages(e.main().bestEpoch());
+                md.append("**").append(e.section().title()).append("**: `").append(e.protocol()).append("` against `").append(o.getKey())
+                  .append("`, averages over classes (ours, mean over seeds). The code's protocol records, in every run, both the model after ")
+                  .append("its last epoch and the best test epoch, so the effect of picking the epoch on the test set is measured within the same runs; ")
+                  .append("the effect of the code's other settings (its epochs, training subset, activation, ε in the log, initialisation) is ")
+                  .append("its final epoch against the paper protocol's.\n\n");
+                md.append("| data set | method | paper protocol, final epoch | its best epoch on test | code protocol, final epoch | code protocol, best epoch on test (what the code reports) "
+                        + "| effect of picking the epoch on test | effect of the code's other settings | paper's value |\n");
+                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                List<String> keys = new ArrayList<>(codeFinal.keySet());
+                List<String> mainOrder = e.rows().stream().map(r -> r.dataset() + "|" + r.method()).distinct().toList();
+                keys.sort(Comparator.comparingInt(k -> mainOrder.contains(k) ? mainOrder.indexOf(k) : Integer.MAX_VALUE));
+                for (String k : keys) {
+                    Cells.Cell pf = paperFinal.get(k), cf = codeFinal.get(k), cb = codeBest.get(k), pb = paperBest.get(k);
+                    double paper = e.expected().find(cf.dataset(), Cells.AVG, cf.method()).map(Expected::paperValue).orElse(Double.NaN);
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cf.dataset(), cf.method(),
+                            f(pf), f(pb), f(cf), f(cb), signed(cb, cf), signed(cf, pf), Double.isNaN(paper) ? "" : String.format(Locale.ROOT, "%.2f", paper)));
+                }
+                md.append('\n');
+            }
+        }
+        if (!any) md.append("No runs under both the paper's and the authors' code's protocol here.\n\n");
+        else md.append("An empty cell: that protocol did not record it (the paper protocol records the best epoch only with `--eval-every-epoch`). "
+                + "Averages cover only seeds that ran every class.\n\n");
+    }
+
+    /** Per (data set, method), the average over classes (for Table 2, over its one metric). */
+    private static Map<String, Cells.Cell> averages(List<Cells.Measurement> ms) {
+        Map<String, Cells.Cell> m = new LinkedHashMap<>();
+        Cells.aggregate(ms).stream().filter(c -> c.cls().equals(Cells.AVG)).forEach(c -> m.put(c.dataset() + "|" + c.method(), c));
+        return m;
+    }
+
+    private static String f(Cells.Cell c) { return c == null ? "" : String.format(Locale.ROOT, "%.2f", c.mean()); }
+
+    private static String signed(Cells.Cell a, Cells.Cell b) {
+        return a == null || b == null ? "" : String.format(Locale.ROOT, "%+.2f", a.mean() - b.mean());
+    }
+
+    /** A line for the top of the report: where the results came from, and the code that judged them. */
+    public static String provenance(Path results, String gitCommit) {
+        return "Generated by `make report` (`scripts/report.java`) from `" + results + "` with the code at git commit " + gitCommit + ".";
+    }
+}

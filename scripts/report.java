@@ -1,0 +1,69 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:4.0.3
+//DEPS info.picocli:picocli:4.7.7
+//DEPS us.hebi.matlab.mat:mfl-core:0.5.15
+//DEPS org.slf4j:slf4j-api:2.0.12
+//DEPS org.slf4j:slf4j-nop:2.0.12
+//SOURCES ../lib/src/main/java/oneclass/**.java
+//JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
+
+import oneclass.report.*;
+import oneclass.run.Cli;
+import oneclass.run.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+/**
+ * The one reproduction report: every section's stored runs (results/<section>/<protocol>/runs/, whoever
+ * wrote them: one process or many shards) compared with the papers' numbers, counted, and written as
+ * Markdown with its charts. It reads results and trains nothing.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Collects every section's results into one reproduction report (Markdown + PNG charts).")
+class report implements Callable<Integer> {
+    @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}). Only read.")
+    Path results;
+    @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--expected-dir", defaultValue = "expected-results", description = "The papers' numbers (default: ${DEFAULT-VALUE}).")
+    Path expectedDir;
+    @Option(names = "--sections", split = ",", description = "Only these sections (default: all of oneclass.report.Sections).")
+    List<String> sections;
+
+    public static void main(String... args) {
+        System.exit(new CommandLine(new report()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(expectedDir))
+            throw new IllegalArgumentException("--expected-dir: " + expectedDir.toAbsolutePath() + " is not a folder (run from the repository root)");
+        if (!Files.isDirectory(results))
+            System.out.println("note: " + results.toAbsolutePath() + " does not exist: every section is reported as not run");
+        if (out.toAbsolutePath().normalize().startsWith(results.toAbsolutePath().normalize()))
+            throw new IllegalArgumentException("--out: " + out + " is inside --results " + results + "; the report never writes into a results folder it reads");
+        List<Section> chosen = sections == null ? Sections.ALL : sections.stream().map(Sections::get).toList();
+
+        List<ReproductionReport.Evaluated> ev = ReproductionReport.write(chosen, results, expectedDir, out,
+                ReproductionReport.provenance(results, RunRecord.gitCommit()));
+        for (ReproductionReport.Evaluated e : ev) {
+            ReproductionReport.Tally t = e.tally();
+            System.out.printf(Locale.ROOT, "%-16s %-22s %4d runs | %3d reproduced, %3d not, %3d not comparable, %3d not run%n", e.section().id(),
+                    e.main() == null ? "not run" : e.protocol(), e.main() == null ? 0 : e.main().runs(), t.reproduced(), t.notReproduced(),
+                    t.notComparable(), t.notRun());
+        }
+        System.out.println();
+        System.out.println(ReproductionReport.headline(ev).replace("**", ""));
+        System.out.println("wrote " + out.resolve("REPORT.md"));
+        return 0;
+    }
+}
