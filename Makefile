@@ -33,7 +33,7 @@ hrn-table1-official: ## HRN Table 1 as the authors' code runs it (best test AUC 
 	$(JBANG) hrn_table1 --protocol official-code $(DATA_OPT) $(ARGS)
 
 hrn-table1-baselines: ## HRN Table 1's OCSVM and iForest columns run in the harness (Smile on raw pixels; 5 seeds; OCSVM ~1 min a run)
-	$(JBANG) hrn_table1 --methods OCSVM,iForest --out results/hrn_table1/baselines $(DATA_OPT) $(ARGS)
+	$(JBANG) hrn_table1 --methods OCSVM,iForest $(DATA_OPT) $(ARGS)
 
 hrn-table1-check: ## regression check: HRN Table 1, exit 1 when a comparable cell is outside its tolerance
 	$(JBANG) hrn_table1 --check $(DATA_OPT) $(ARGS)
