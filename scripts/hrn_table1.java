@@ -89,7 +89,7 @@ class hrn_table1 implements Callable<Integer> {
         Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
         if (!Files.isRegularFile(expectedFile))
             throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()

@@ -151,7 +151,7 @@ class hrn_table2 implements Callable<Integer> {
         Shard shard = shardOption.get();
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(Method::parse).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
         if (!Files.isRegularFile(expectedFile))
             throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()

@@ -1,5 +1,6 @@
 package oneclass.baseline;
 
+import oneclass.hrn.Method;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -21,6 +22,15 @@ public class BaselineOptions {
     public int iforestTrees;
     @Option(names = "--iforest-subsample", defaultValue = "256", description = "Isolation Forest: rows per tree ψ (default: ${DEFAULT-VALUE}, Liu et al. 2008).")
     public int iforestSubsample;
+
+    /** An HRN method (HRN, HRN-L2); an unknown name is an error that lists the baselines too. */
+    public static Method hrnMethod(String name) {
+        try {
+            return Method.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", OCSVM, iForest");
+        }
+    }
 
     /** The baseline a method name stands for ("OCSVM", "iForest", any case), or empty for a non-baseline method. */
     public Optional<OneClassBaseline> parse(String method) {

@@ -123,5 +123,8 @@ class BaselinesTest {
         assertEquals(Ocsvm.ICS_PAPER, o.parse("ocsvm").orElseThrow());
         assertEquals(IsolationForestBaseline.LIU_2008, o.parse("iForest").orElseThrow());
         assertTrue(o.parse("HRN").isEmpty());
+        assertEquals(oneclass.hrn.Method.HRN_L2, BaselineOptions.hrnMethod("hrn-l2"));
+        String msg = assertThrows(IllegalArgumentException.class, () -> BaselineOptions.hrnMethod("svdd")).getMessage();
+        assertTrue(msg.contains("svdd") && msg.contains("HRN-L2") && msg.contains("OCSVM") && msg.contains("iForest"), msg);
     }
 }
