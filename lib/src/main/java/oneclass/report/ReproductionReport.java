@@ -124,7 +124,7 @@ public final class ReproductionReport {
                 + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
                 + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
-                + "that have no runs here (e.g. Table 1's OCSVM, DSVDD, …).", t.baselines()) : "");
+                + "that have no runs here (e.g. Table 1's DSVDD, Table 7's EWC, …).", t.baselines()) : "");
     }
 
     /** The report as Markdown; its charts are written into {@code out} beside it. */
@@ -165,6 +165,9 @@ public final class ReproductionReport {
           .append(".\n\n");
         if (e.main() == null) {
             md.append("**Not run**: no runs in `").append(folders(s, results)).append("`; `make ").append(s.makeTarget()).append("` runs it.\n\n");
+            List<String> why = e.notRun().stream().map(NotRun::dataset).distinct().filter(d -> s.notes().containsKey(d))
+                    .map(d -> "- " + d + ": " + s.notes().get(d) + "\n").toList();
+            if (!why.isEmpty()) md.append("Where it cannot run here:\n\n").append(String.join("", why)).append('\n');
             return;
         }
         md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));

@@ -125,6 +125,10 @@ class SectionsTest {
         ReproductionReport.Evaluated h = ReproductionReport.evaluate(Sections.get("hcl_table7"), results, EXPECTED);
         assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 24), h.tally());
         assertTrue(h.notRun().get(0).why().startsWith("no runs in " + results.resolve("hcl_table7") + ";"), h.notRun().toString());
+        String md = Notebook.markdown(h);
+        assertTrue(md.contains("**Not run**: no runs in `") && md.contains("hcl_table7`; `make hcl-table7` runs it."), md); // (under the notebooks' results root)
+        assertTrue(md.contains("- emnist: " + Sections.EMNIST_NOTE), md);
+        assertFalse(md.contains("- mnist:"), "MNIST is here: `make hcl-table7` runs it");
     }
 
     @Test
