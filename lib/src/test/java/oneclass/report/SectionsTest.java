@@ -132,6 +132,14 @@ class SectionsTest {
     }
 
     @Test
+    void onlyTheAuthorsCodesCounterpartIsComparedAsSuch() {
+        assertEquals("official-code", ReproductionReport.codeCounterpart("paper"));
+        assertEquals("resnet50-official-code", ReproductionReport.codeCounterpart("resnet50-paper"));
+        assertFalse(Sections.get("hrn_sensitivity").protocols().contains(ReproductionReport.codeCounterpart("paper-quick")));
+        assertNull(ReproductionReport.codeCounterpart(""));
+    }
+
+    @Test
     void liveExperimentsNameTheirFolder() {
         Section.Live live = Sections.get("hrn_pretrained").live();
         List<List<String>> c = live.resolved(Path.of("/r/x"));
