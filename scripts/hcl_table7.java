@@ -76,6 +76,7 @@ class hcl_table7 implements Callable<Integer> {
     @Option(names = "--expected", defaultValue = "expected-results/hrn_table7.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
     @Option(names = "--threads", description = "Heads trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    @Mixin Shard.Selector shardOption;
 
     static final String FINAL = "final", METHOD = "HCL";
     static final Map<String, Integer> CLASSES = Map.of("mnist", 10, "emnist", Emnist.CLASSES, "dbpedia", 14, "dbpedia-pfe", 14);
@@ -105,6 +106,7 @@ class hcl_table7 implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("results", "hcl_table7");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        Shard shard = shardOption.get();
         // A head is HRN as the paper describes it (Protocol.PAPER: no biases, ReLU, NLL + H-regularizer λ = 0.1,
         // n = 12, SGD lr 0.1 momentum 0.9, batch 100, 100 epochs) on a [d-hidden]-[hidden-1] MLP.
         Function<HclData, HrnConfig> config = d -> overrides.apply(Protocol.PAPER.config(Benchmark.MNIST, Method.HRN)
@@ -123,8 +125,10 @@ class hcl_table7 implements Callable<Integer> {
         }
 
         // ---- 3. Learn every task sequence, head by head -------------------------------------------------
-        List<HclGrid.Sequence> runs = HclGrid.run(data, seeds, d -> seed -> order(d.name(), seed), config, nThreads,
+        // a shard (--shard K/N) trains its heads only; the same command without --shard then computes every sequence
+        List<HclGrid.Sequence> runs = HclGrid.run(data, seeds, d -> seed -> order(d.name(), seed), config, nThreads, shard,
                 new ResultStore<>(outDir, HclGrid.HeadResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/hcl_table7.java", originalArgs, outDir, System.out);
 
         // ---- 4. Accuracy after the last task against Table 7; the curve; what the heads cost --------------
         Map<String, HclData> byName = new LinkedHashMap<>();
@@ -208,16 +212,30 @@ class hcl_table7 implements Callable<Integer> {
                 Map<String, String> sha = new LinkedHashMap<>(train.sha256ByFile());
                 sha.putAll(test.sha256ByFile());
                 boolean complete = train.size() == DBPEDIA_TRAIN && test.size() == DBPEDIA_TEST;
-                String variant = "features from " + fdir + (complete ? "" : " (" + train.size() + " / " + test.size()
-                        + " examples, not DBPedia-14's 560,000 / 70,000)");
+                // "full" as for images, so that the report (which reads only the runs) knows the cells are comparable
+                String variant = complete ? DataSource.FULL_VARIANT : "features from " + fdir + " (" + train.size() + " / " + test.size()
+                        + " examples, not DBPedia-14's 560,000 / 70,000)";
                 return HclData.ofFeatures(name, CLASSES.get(name), train, test, InstanceNorm2.PAPER, trainPerClass, complete, variant, sha);
             }
         }
     }
 
-    /** curves.csv, a curve-<dataset>.png per data set, and the Markdown for the curve and the heads' cost. */
+    /**
+     * curves.csv, a curve-<dataset>.png per data set, and the Markdown for the curve and the heads' cost. curves.csv keeps
+     * the lines of data sets that earlier commands ran into this folder and this one did not (`make report` reads it).
+     */
     static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, Path outDir) {
-        StringBuilder csv = new StringBuilder("dataset,seed,task,class,accuracy\n");
+        StringBuilder csv = new StringBuilder(HclGrid.CURVES_HEADER + "\n");
+        Set<String> now = new HashSet<>();
+        runs.forEach(r -> now.add(r.dataset()));
+        Path old = outDir.resolve("curves.csv");
+        if (Files.isRegularFile(old))
+            try {
+                for (String line : Files.readAllLines(old, StandardCharsets.UTF_8).stream().skip(1).toList())
+                    if (!line.isBlank() && !now.contains(RecordCsv.split(line).get(0))) csv.append(line).append('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + old, e);
+            }
         StringBuilder md = new StringBuilder("\n## Accuracy after each task (mean ± std over seeds, %)\n\n");
         md.append("After task t the test examples of the t classes seen so far are classified by Eq. (7) over the first t heads.\n\n");
         for (String d : data.keySet()) {

@@ -113,6 +113,7 @@ class hrn_pretrained implements Callable<Integer> {
     @Option(names = "--expected", defaultValue = "expected-results/hrn_table4.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    @Mixin Shard.Selector shardOption;
 
     public static void main(String... args) {
         originalArgs = args;
@@ -148,6 +149,7 @@ class hrn_pretrained implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", extractorName + "-" + proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        Shard shard = shardOption.get();
         Path cacheRoot = Path.of(System.getProperty("user.home"), ".cache", "oneclass-repro");
         String what = label != null ? label
                 : weights != null ? "ImageNet-pretrained " + weights.name() + " (deeplearning4j-zoo), overlapping classes not removed"
@@ -178,15 +180,18 @@ class hrn_pretrained implements Callable<Integer> {
         Threads.singleThreadedNd4j();
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(outDir, HrnGrid.RunResult.class);
         List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.variant(), "HRN", proto, cfg,
-                norm, classes, seeds, evalEveryEpoch, "features=" + key.id(), nThreads, store, System.out));
+                norm, classes, seeds, evalEveryEpoch, "features=" + key.id(), nThreads, shard, store, System.out));
 
         // ---- 5. The in-harness baselines on the same features ----------------------------------------------
         // Same features, same training rows as HRN's paper protocol (the whole class); Table 4 prints no value for them
         // (its baselines are OCGAN, ICS and TQM, not implemented here), so they are context, never judged.
+        // A shard's run list goes on after FeatureGrid's (class, seed) runs: the baselines' runs are shared out too.
         double[][] testRows = baselines.isEmpty() ? null : features.test().doubleRows();
+        int position = classes.size() * seeds.size();
         for (OneClassBaseline bl : baselines)
             for (int cls : classes)
                 for (long seed : seeds) {
+                    if (!shard.owns(position++)) continue; // another shard's run
                     String runKey = HrnGrid.RunResult.key(Benchmark.CIFAR10.cliName(), cls, bl.name(), seed);
                     String fp = Integer.toHexString(("features=" + key.id() + "|" + bl.describe()).hashCode());
                     var stored = store.find(runKey, fp);
@@ -201,6 +206,24 @@ class hrn_pretrained implements Callable<Integer> {
                     runs.add(r);
                     System.out.printf(Locale.ROOT, "done %s: AUC %.2f%%, %.1fs%n", runKey, auc, sec);
                 }
+
+        Map<String, Object> ex = new LinkedHashMap<>();
+        ex.put("label", what);
+        ex.put("source", weights != null ? "zoo " + weights.name() + " " + weights.url() + " (adler32 " + weights.adler32() + ")" : "file " + model.toAbsolutePath());
+        ex.put("model_file", modelFile.toAbsolutePath().toString());
+        ex.put("model_sha256", extractor.sha256());
+        ex.put("layer", extractor.layer());
+        ex.put("preprocessing", prep.describe());
+        ex.put("feature_dim", d);
+        ex.put("feature_cache", FeatureCache.file(featureDir, key).toAbsolutePath().toString());
+        ex.put("feature_seconds", extractSeconds);
+        ex.put("pretrained_as_paper", pretrainedAsPaper);
+        RunRecord record = new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", ex)
+                .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
+                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)));
+        // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
+        if (shard.partial()) return shard.finish(record, outDir, System.out);
 
         // ---- 6. Average over classes, next to the paper's Table 4, report --------------------------------------
         String reason = pretrainedAsPaper ? null : "features of " + what + ", not the paper's extractor";
@@ -221,22 +244,7 @@ class hrn_pretrained implements Callable<Integer> {
         warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
         Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
                 List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");
-        Map<String, Object> ex = new LinkedHashMap<>();
-        ex.put("label", what);
-        ex.put("source", weights != null ? "zoo " + weights.name() + " " + weights.url() + " (adler32 " + weights.adler32() + ")" : "file " + model.toAbsolutePath());
-        ex.put("model_file", modelFile.toAbsolutePath().toString());
-        ex.put("model_sha256", extractor.sha256());
-        ex.put("layer", extractor.layer());
-        ex.put("preprocessing", prep.describe());
-        ex.put("feature_dim", d);
-        ex.put("feature_cache", FeatureCache.file(featureDir, key).toAbsolutePath().toString());
-        ex.put("feature_seconds", extractSeconds);
-        ex.put("pretrained_as_paper", pretrainedAsPaper);
-        new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", ex)
-                .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)))
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+        record.put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-cifar10.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }

@@ -9,6 +9,7 @@ import oneclass.hrn.TabularInputs;
 import oneclass.run.Parallel;
 import oneclass.run.Progress;
 import oneclass.run.ResultStore;
+import oneclass.run.Shard;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
@@ -41,6 +42,18 @@ public final class FeatureGrid {
                                               HrnConfig cfg, InstanceNorm2 norm, List<Integer> classes, List<Long> seeds,
                                               boolean evalEveryEpoch, String fingerprint, int threads,
                                               ResultStore<HrnGrid.RunResult> store, PrintStream out) {
+        return run(features, dataset, variant, method, protocol, cfg, norm, classes, seeds, evalEveryEpoch, fingerprint, threads, Shard.ALL, store, out);
+    }
+
+    /**
+     * As above, training only the runs of {@code shard}: the run list is (class, seed) in that order, so its length is
+     * {@code classes.size() * seeds.size()} and a caller with more runs (the script's baselines) goes on from there.
+     * Returns the grid's runs that the store holds, other shards' included.
+     */
+    public static List<HrnGrid.RunResult> run(Features.Split features, String dataset, String variant, String method, Protocol protocol,
+                                              HrnConfig cfg, InstanceNorm2 norm, List<Integer> classes, List<Long> seeds,
+                                              boolean evalEveryEpoch, String fingerprint, int threads, Shard shard,
+                                              ResultStore<HrnGrid.RunResult> store, PrintStream out) {
         int d = features.train().d();
         if (cfg.architecture().inputDim() != d)
             throw new IllegalArgumentException("the model's input width " + cfg.architecture().inputDim() + " is not the features' d = " + d);
@@ -52,7 +65,7 @@ public final class FeatureGrid {
         int[] testLabels = features.test().labels();
         List<Runnable> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        int resumed = 0;
+        int resumed = 0, mine = 0;
         long epochsToDo = 0;
         Progress[] progress = new Progress[1];
         for (int cls : classes) {
@@ -62,6 +75,8 @@ public final class FeatureGrid {
             for (long seed : seeds) {
                 String key = HrnGrid.RunResult.key(dataset, cls, method, seed);
                 keys.add(key);
+                if (!shard.owns(keys.size() - 1)) continue; // another shard's run
+                mine++;
                 if (store.find(key, fp).isPresent()) { resumed++; continue; }
                 epochsToDo += cfg.epochs();
                 todo.add(() -> {
@@ -81,8 +96,9 @@ public final class FeatureGrid {
                 });
             }
         }
-        out.printf("%d runs (%d already in %s, %d to train on %d threads)%n", keys.size(), resumed, store.dir(), todo.size(), threads);
-        progress[0] = new Progress(keys.size(), resumed, epochsToDo, 10, out);
+        out.printf("%d runs%s (%d already in %s, %d to train on %d threads)%n", mine, shard.partial() ? " in shard " + shard + " of " + keys.size() : "",
+                resumed, store.dir(), todo.size(), threads);
+        progress[0] = new Progress(mine, resumed, epochsToDo, 10, out);
         Parallel.run(todo, threads);
         Set<String> wanted = new HashSet<>(keys);
         return store.all().stream().filter(r -> wanted.contains(r.key())).toList();

@@ -7,6 +7,7 @@ import oneclass.run.Parallel;
 import oneclass.run.Progress;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRow;
+import oneclass.run.Shard;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
@@ -50,19 +51,31 @@ public final class HclGrid {
         public double finalAccuracy() { return accuracy[accuracy.length - 1]; }
     }
 
+    /** The header of {@code curves.csv}, the accuracy after each task per (data set, seed), in %: what the report reads. */
+    public static final String CURVES_HEADER = "dataset,seed,task,class,accuracy";
+
+    /** Every head in this process: {@link #run(List, List, Function, Function, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
+    public static List<Sequence> run(List<HclData> datasets, List<Long> seeds, Function<HclData, Function<Long, TaskSequence>> order,
+                                     Function<HclData, HrnConfig> config, int threads, ResultStore<HeadResult> store, PrintStream out) {
+        return run(datasets, seeds, order, config, threads, Shard.ALL, store, out);
+    }
+
     /**
-     * Trains every head that {@code store} does not hold yet and returns every sequence.
+     * Trains every head of {@code shard} that {@code store} does not hold yet and returns every sequence; a partial
+     * shard returns none (the other shards' heads may still be training): the whole command, run once every shard
+     * is done, trains nothing and computes them all. The unit of a shard is one head, at its position in the list
+     * of (data set, seed, task).
      *
      * @param order  the task sequence of a data set for a seed
      * @param config the heads' recipe for a data set
      */
     public static List<Sequence> run(List<HclData> datasets, List<Long> seeds, Function<HclData, Function<Long, TaskSequence>> order,
-                                     Function<HclData, HrnConfig> config, int threads, ResultStore<HeadResult> store, PrintStream out) {
+                                     Function<HclData, HrnConfig> config, int threads, Shard shard, ResultStore<HeadResult> store, PrintStream out) {
         Path scoresDir = store.dir().resolve("scores");
         Map<String, INDArray> testSets = new ConcurrentHashMap<>();
         Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
         List<Runnable> todo = new ArrayList<>();
-        int total = 0, resumed = 0;
+        int total = 0, mine = 0, resumed = 0;
         long epochsToDo = 0;
         Progress[] progress = new Progress[1];
         for (HclData d : datasets) {
@@ -73,7 +86,8 @@ public final class HclGrid {
                     int cls = seq.classAt(t), task = t + 1;
                     String key = HeadResult.key(d.name(), seed, cls);
                     String fp = fingerprint(d, cfg, seed, cls);
-                    total++;
+                    if (!shard.owns(total++)) continue; // another shard's head
+                    mine++;
                     if (store.find(key, fp).isPresent() && Files.isRegularFile(scoresDir.resolve(key + ".npy"))) { resumed++; continue; }
                     epochsToDo += cfg.epochs();
                     todo.add(() -> {
@@ -108,9 +122,11 @@ public final class HclGrid {
                 }
             }
         }
-        out.printf("%d heads (%d already in %s, %d to train on %d threads)%n", total, resumed, store.dir(), todo.size(), threads);
-        progress[0] = new Progress(total, resumed, epochsToDo, 10, out);
+        out.printf("%d heads%s (%d already in %s, %d to train on %d threads)%n", mine, shard.partial() ? " in shard " + shard + " of " + total : "",
+                resumed, store.dir(), todo.size(), threads);
+        progress[0] = new Progress(mine, resumed, epochsToDo, 10, out);
         Parallel.run(todo, threads);
+        if (shard.partial()) return List.of();
 
         List<Sequence> sequences = new ArrayList<>();
         for (HclData d : datasets)

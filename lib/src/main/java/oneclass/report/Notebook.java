@@ -33,7 +33,7 @@ public final class Notebook {
 
     /**
      * The section's stored results, judged against the paper; when none exist, first a small live experiment
-     * ({@link Section#live()}) into {@code results/notebook-live/}, whose numbers are then what is shown.
+     * ({@link Section#live()}) into {@code results/notebook-live/<section>/<protocol>/}, whose numbers are then what is shown.
      */
     public static ReproductionReport.Evaluated evaluate(String sectionId) {
         Section s = Sections.get(sectionId);
@@ -41,18 +41,21 @@ public final class Notebook {
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(s, resultsRoot(), expected);
         if (e.main() != null) return e;
         Path live = REPO.resolve("results").resolve("notebook-live");
-        System.out.println("No results for " + s.id() + " in " + resultsRoot() + ": running a small live experiment instead "
-                + "(`scripts/jbang " + s.id() + " " + String.join(" ", s.live()) + "`). Its numbers are far from the full experiment's.");
-        runLive(s, live.resolve(s.id()).resolve(s.protocols().get(0)));
+        Path out = live.resolve(s.id()).resolve(s.live().protocol()).toAbsolutePath().normalize();
+        List<List<String>> commands = s.live().resolved(out);
+        System.out.println("No results for " + s.id() + " in " + resultsRoot() + ": running a small live experiment instead ("
+                + commands.stream().map(c -> "`scripts/jbang " + s.id() + " " + String.join(" ", c) + "`").collect(java.util.stream.Collectors.joining(", then "))
+                + "). Its numbers are far from the full experiment's.");
+        for (List<String> c : commands) runLive(s.id(), c, out);
         return ReproductionReport.evaluate(s, live, expected);
     }
 
-    /** Runs the section's script with its live options, printing its output; the data directory comes from $ONECLASS_DATA. */
-    static void runLive(Section s, Path out) {
+    /** Runs the section's script with these options and {@code --out}, printing its output; the data directory comes from $ONECLASS_DATA. */
+    static void runLive(String script, List<String> options, Path out) {
         Path repo = REPO.toAbsolutePath().normalize(); // the script runs in the repository root, as `make` runs it
-        List<String> cmd = new ArrayList<>(List.of(repo.resolve("scripts").resolve("jbang").toString(), s.id()));
-        cmd.addAll(s.live());
-        cmd.addAll(List.of("--out", out.toAbsolutePath().normalize().toString()));
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("scripts").resolve("jbang").toString(), script));
+        cmd.addAll(options);
+        cmd.addAll(List.of("--out", out.toString()));
         try {
             Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -80,12 +80,30 @@ public final class ReproductionReport {
 
     static String whyNotRun(Section s, Section.Results main, Path results, String dataset) {
         String note = s.notes().get(dataset);
-        String where = main == null ? "no runs in " + results.resolve(s.id()) + "/{" + String.join(",", s.protocols()) + "}"
-                : "no " + dataset + " runs in " + main.dir();
+        String where = main == null ? "no runs in " + folders(s, results)
+                : main.rows().isEmpty() ? main.runs() + " runs in " + main.dir() + " but no table yet (shards not merged: the same command "
+                + "without --shard builds it)" : "no " + dataset + " runs in " + main.dir();
         return where + (note != null ? "; " + note : "; `make " + s.makeTarget() + "` runs it");
     }
 
     private static String key(String d, String c, String m) { return d + "|" + c + "|" + m; }
+
+    /** Where a section's results are looked for, e.g. {@code results/hrn_table1/{paper,official-code}}. */
+    static String folders(Section s, Path results) {
+        List<String> sub = s.protocols().stream().filter(p -> !p.isEmpty()).toList();
+        return results.resolve(s.id()) + (sub.isEmpty() ? "" : "/{" + String.join(",", sub) + "}");
+    }
+
+    /** A results folder as the report names it: {@code hrn_table1/paper}, or {@code hcl_table7} for the section folder itself. */
+    static String folder(Section s, String protocol) { return s.id() + (protocol.isEmpty() ? "" : "/" + protocol); }
+
+    /**
+     * The protocol of {@code others} that runs the authors' code's settings on what {@code main} runs under the paper's:
+     * {@code official-code} for {@code paper}, {@code resnet50-official-code} for {@code resnet50-paper}; null if none.
+     */
+    static String codeCounterpart(String main) {
+        return main != null && main.contains("paper") ? main.replace("paper", "official-code") : null;
+    }
 
     /** Evaluates {@code sections} and writes {@code out/REPORT.md} with its charts; returns the evaluations. */
     public static List<Evaluated> write(List<Section> sections, Path results, Path expectedDir, Path out, String provenance) {
@@ -106,7 +124,7 @@ public final class ReproductionReport {
                 + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
                 + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
-                + "that have no runs here (e.g. Table 1's OCSVM, DSVDD, …).", t.baselines()) : "");
+                + "that have no runs here (e.g. Table 1's DSVDD, Table 7's EWC, …).", t.baselines()) : "");
     }
 
     /** The report as Markdown; its charts are written into {@code out} beside it. */
@@ -121,7 +139,7 @@ public final class ReproductionReport {
         for (Evaluated e : ev) {
             Tally t = e.tally();
             md.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %s | %s | %s | %s | [%s.ipynb](../notebooks/%s.ipynb) |%n",
-                    e.section().title(), anchor(e.section().title()), e.main() == null ? "not run" : "`" + e.section().id() + "/" + e.protocol() + "`",
+                    e.section().title(), anchor(e.section().title()), e.main() == null ? "not run" : "`" + folder(e.section(), e.protocol()) + "`",
                     e.main() == null ? "0" : String.valueOf(e.main().runs()), n(t.reproduced(), e), n(t.notReproduced(), e),
                     n(t.notComparable(), e), n(t.notRun(), e), e.section().id(), e.section().id()));
         }
@@ -146,12 +164,15 @@ public final class ReproductionReport {
           .append(s.expected() != null ? "; the paper's numbers: `expected-results/" + s.expected() + "`" : "; the paper prints no numbers for it")
           .append(".\n\n");
         if (e.main() == null) {
-            md.append("**Not run**: no runs in `").append(results.resolve(s.id())).append("/{").append(String.join(",", s.protocols()))
-              .append("}`; `make ").append(s.makeTarget()).append("` runs it.\n\n");
+            md.append("**Not run**: no runs in `").append(folders(s, results)).append("`; `make ").append(s.makeTarget()).append("` runs it.\n\n");
+            List<String> why = e.notRun().stream().map(NotRun::dataset).distinct().filter(d -> s.notes().containsKey(d))
+                    .map(d -> "- " + d + ": " + s.notes().get(d) + "\n").toList();
+            if (!why.isEmpty()) md.append("Where it cannot run here:\n\n").append(String.join("", why)).append('\n');
             return;
         }
         md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));
-        e.others().forEach((p, r) -> md.append(String.format(Locale.ROOT, " Also present: `%s` (%d runs), in [paper vs authors' code](#paper-vs-authors-code).", p, r.runs())));
+        e.others().forEach((p, r) -> md.append(String.format(Locale.ROOT, " Also present: `%s` (%d runs)%s.", p, r.runs(),
+                p.equals(codeCounterpart(e.protocol())) ? ", in [paper vs authors' code](#paper-vs-authors-code)" : "")));
         md.append("\n\n");
         if (s.expected() != null) {
             Tally t = e.tally();
@@ -229,6 +250,7 @@ public final class ReproductionReport {
         for (Evaluated e : ev) {
             if (e.main() == null || e.others().isEmpty()) continue;
             for (var o : e.others().entrySet()) {
+                if (!o.getKey().equals(codeCounterpart(e.protocol()))) continue; // e.g. a quick mode, or another extractor
                 any = true;
                 Map<String, Cells.Cell> paperFinal = averages(e.main().finalEpoch()), codeFinal = averages(o.getValue().finalEpoch()),
                         codeBest = averages(o.getValue().bestEpoch()), paperBest = averages(e.main().bestEpoch());

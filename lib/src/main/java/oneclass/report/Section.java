@@ -18,24 +18,46 @@ import java.util.function.Function;
  * @param expected    the file under {@code expected-results/}, or null when the paper prints no numbers for it
  * @param methods     the columns of the paper's table this harness runs; its other columns (baselines) are counted apart.
  *                    Empty: all of them.
- * @param protocols   the subfolders of {@code results/<id>/} to read, the main one first (the first present is judged)
+ * @param protocols   the subfolders of {@code results/<id>/} to read, the main one first (the first present is judged);
+ *                    {@code ""} is {@code results/<id>/} itself, for a script that writes there
  * @param reader      reads one results folder back and compares it with the paper; null when it holds no runs
  * @param layout      how the tables are laid out
  * @param charts      the pictures of a comparison, by file-name suffix, e.g. {@code "mnist" -> PNG}
  * @param notes       per data set, why it may be missing or not comparable here (e.g. data not on this machine)
- * @param live        the script's options for a small live experiment (a minute or so), which a notebook runs when no
- *                    results exist; {@code --out} and the data directory are added
+ * @param live        a small live experiment (a minute or so), which a notebook runs when no results exist
  */
 public record Section(String id, String title, String makeTarget, String expected, List<String> methods, List<String> protocols,
                       BiFunction<Path, ExpectedResults, Results> reader, Layout layout, Function<List<Comparison.Row>, Map<String, byte[]>> charts,
-                      Map<String, String> notes, List<String> live) {
+                      Map<String, String> notes, Live live) {
     public Section {
         Objects.requireNonNull(id, "id");
         if (protocols.isEmpty()) throw new IllegalArgumentException(id + ": at least one protocol folder is needed");
         methods = List.copyOf(methods);
         protocols = List.copyOf(protocols);
         notes = Map.copyOf(notes);
-        live = List.copyOf(live);
+        Objects.requireNonNull(live, "live");
+    }
+
+    /**
+     * A small live experiment: the section's script run once or more, in order, from the repository root, each time with
+     * {@code --out} the results folder of {@code protocol}; {@value #OUT} in an option stands for that folder (e.g. a
+     * model file a first command writes and a second reads). The data directory comes from {@code $ONECLASS_DATA}.
+     */
+    public record Live(String protocol, List<List<String>> commands) {
+        public static final String OUT = "{out}";
+
+        public Live {
+            if (commands.isEmpty()) throw new IllegalArgumentException("a live experiment needs at least one command");
+            commands = commands.stream().map(List::copyOf).toList();
+        }
+
+        /** One command, into the folder of {@code protocol}. */
+        public static Live of(String protocol, String... options) { return new Live(protocol, List.of(List.of(options))); }
+
+        /** The commands' options with {@value #OUT} replaced by {@code out}. */
+        public List<List<String>> resolved(Path out) {
+            return commands.stream().map(c -> c.stream().map(o -> o.replace(OUT, out.toString())).toList()).toList();
+        }
     }
 
     /** Tables like the paper's per-class tables (one row per class), or one row per method/metric and a column per data set. */

@@ -1,9 +1,16 @@
 package oneclass.report;
 
+import oneclass.data.DataSource;
+import oneclass.hcl.HclGrid;
 import oneclass.hrn.HrnGrid;
+import oneclass.run.RecordCsv;
 import oneclass.run.ResultStore;
+import oneclass.run.RunRecord;
 import oneclass.tabular.TabularRun;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
@@ -20,27 +27,47 @@ public final class Sections {
     static final String CIFAR10_NOTE = "the full CIFAR-10 is not on the development machine (no internet there), only a 4,000-image "
             + "subset, on which cells are marked not comparable; the scripts download the full set on a networked machine";
 
+    static final String PRETRAINED_NOTE = "the development machine has no internet: the ImageNet weights of the DL4J zoo cannot be "
+            + "downloaded there (and only a 4,000-image CIFAR-10 subset is there); the paper's extractor (a WRN pretrained on ImageNet "
+            + "without 229 CIFAR-like classes) is not public, so even a networked `make hrn-pretrained` (zoo ResNet50) is not comparable";
+    static final String EMNIST_NOTE = "EMNIST is not on the development machine (no internet there); `make hcl-table7` downloads it on a networked machine";
+    static final String DBPEDIA_NOTE = "DBPedia-14 and its BERT features are not on the development machine; `make hcl-table7` reads "
+            + "feature files you compute (README, HRN Table 7)";
+
     public static final List<Section> ALL = List.of(
             new Section("hrn_table1", "HRN Table 1: one-class AUC per class on MNIST, Fashion-MNIST, CIFAR-10", "hrn-table1",
                     "hrn_table1.csv", List.of("HRN", "HRN-L2"), List.of("paper", "official-code"), Sections::hrnGrid,
                     Section.Layout.CLASSES, perClass("AUC %"), Map.of("cifar10", CIFAR10_NOTE),
-                    List.of("--datasets", "mnist", "--classes", "0,1", "--seeds", "1", "--epochs", "3")),
+                    Section.Live.of("paper", "--datasets", "mnist", "--classes", "0,1", "--seeds", "1", "--epochs", "3")),
             new Section("hrn_table2", "HRN Table 2: precision, recall, F1 on KDDCUP99, Thyroid, Arrhythmia", "hrn-table2",
                     "hrn_table2.csv", List.of("HRN"), List.of("paper", "official-code"), Sections::tabular,
                     Section.Layout.ROWS, byDataset("f1", "F1 %"), Map.of(),
-                    List.of("--datasets", "thyroid,arrhythmia", "--seeds", "1", "--epochs", "3")),
+                    Section.Live.of("paper", "--datasets", "thyroid,arrhythmia", "--seeds", "1", "--epochs", "3")),
             new Section("hrn_ablation", "HRN Table 3: ablation of loss, H-regularization, instance normalization", "hrn-ablation",
                     "hrn_table3.csv", List.of(), List.of("paper", "official-code"), Sections::hrnGrid,
                     Section.Layout.ROWS, byDataset(Cells.AVG, "AUC % (average over classes)"), Map.of("cifar10", CIFAR10_NOTE),
-                    List.of("--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
+                    Section.Live.of("paper", "--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
             new Section("hrn_noise", "HRN Table 5: HRN trained with 0/1/10/20 % other-class images", "hrn-noise",
                     "hrn_table5.csv", List.of(), List.of("paper", "official-code"), Sections::hrnGrid,
                     Section.Layout.ROWS, Sections::noiseCurves, Map.of("cifar10", CIFAR10_NOTE),
-                    List.of("--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
+                    Section.Live.of("paper", "--datasets", "mnist", "--classes", "0", "--seeds", "1", "--epochs", "2")),
             new Section("hrn_sensitivity", "HRN Sec. 4.2: sensitivity of the average AUC to λ and n (MNIST)", "hrn-sensitivity",
                     null, List.of(), List.of("paper", "paper-quick"), Sections::hrnGrid,
                     Section.Layout.ROWS, Sections::sensitivityCurves, Map.of(),
-                    List.of("--classes", "0", "--lambdas", "0,0.1", "--ns", "12", "--epochs", "2")));
+                    Section.Live.of("paper", "--classes", "0", "--lambdas", "0,0.1", "--ns", "12", "--epochs", "2")),
+            // the folder is named after the extractor: the zoo's ResNet50 (the default), else the smoke/live run's random CNN
+            new Section("hrn_pretrained", "HRN Table 4: HRN on features of a pretrained network (CIFAR-10)", "hrn-pretrained",
+                    "hrn_table4.csv", List.of("HRN"), List.of("resnet50-paper", "resnet50-official-code", "random-cnn-paper"),
+                    Sections::pretrained, Section.Layout.ROWS, byDataset(Cells.AVG, "AUC % (average over classes)"),
+                    Map.of("cifar10", PRETRAINED_NOTE),
+                    new Section.Live("random-cnn-paper", List.of(List.of("--write-random-cnn", Section.Live.OUT + "/random-cnn.zip"),
+                            List.of("--model", Section.Live.OUT + "/random-cnn.zip", "--label", "random-weights CNN (NOT pretrained; a notebook's live run)",
+                                    "--classes", "0,1", "--seeds", "1", "--epochs", "3", "--feature-cache", Section.Live.OUT + "/features")))),
+            new Section("hcl_table7", "HRN Table 7: HCL continual learning, one class per task", "hcl-table7",
+                    "hrn_table7.csv", List.of("HCL"), List.of(""), Sections::hcl,
+                    Section.Layout.ROWS, Sections::taskCurves,
+                    Map.of("emnist", EMNIST_NOTE, "dbpedia", DBPEDIA_NOTE, "dbpedia-pfe", DBPEDIA_NOTE),
+                    Section.Live.of("", "--datasets", "mnist", "--seeds", "1", "--epochs", "2", "--train-per-class", "1000")));
 
     /** The section called {@code id}. */
     public static Section get(String id) {
@@ -71,6 +98,98 @@ public final class Sections {
                 runs.stream().filter(r -> Double.isFinite(r.bestF1()))
                         .map(r -> new Cells.Measurement(r.dataset(), "f1", r.method(), r.seed(), r.bestF1())).toList());
     }
+
+    /**
+     * HRN Table 4's runs ({@link HrnGrid.RunResult}, from {@code FeatureGrid} and the script's baselines). A cell is judged only
+     * when every run record in the folder declares the extractor pretrained as the paper's ({@code --pretrained-as-paper})
+     * and the data is the full CIFAR-10; the extractor named in the run record is the reason otherwise.
+     */
+    public static Section.Results pretrained(Path dir, ExpectedResults expected) {
+        if (!Files.isDirectory(dir.resolve("runs"))) return null;
+        List<HrnGrid.RunResult> runs = new ResultStore<>(dir, HrnGrid.RunResult.class).all();
+        if (runs.isEmpty()) return null;
+        String extractor = extractorReason(dir);
+        Map<String, String> subsets = new HashMap<>();
+        for (HrnGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected, c -> {
+            String subset = subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;
+            return subset == null ? extractor : extractor == null ? subset : subset + "; " + extractor;
+        });
+        return new Section.Results(dir, runs.size(), rows,
+                runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.finalAuc())).toList(),
+                runs.stream().filter(r -> Double.isFinite(r.bestAuc()))
+                        .map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.bestAuc())).toList());
+    }
+
+    /** Null when the folder's run records (a whole run's and every shard's) all declare the extractor pretrained as the paper's; else why not. */
+    static String extractorReason(Path dir) {
+        List<Path> records;
+        try (var files = Files.list(dir)) {
+            records = files.filter(f -> f.getFileName().toString().matches("run-record.*\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        if (records.isEmpty()) return "no run record in " + dir + " says which extractor made the features";
+        for (Path r : records)
+            if (!RunRecord.value(r, "pretrained_as_paper").orElse("false").equals("true"))
+                return "features of " + RunRecord.value(r, "label").orElse("an extractor not declared --pretrained-as-paper")
+                        + ", not the paper's extractor (a WRN pretrained on ImageNet without 229 CIFAR-like classes, not public)";
+        return null;
+    }
+
+    /**
+     * HRN Table 7's runs ({@link HclGrid.HeadResult}, one per head) and the accuracies that {@code curves.csv} holds
+     * (written by the script once every head of a sequence is trained): per data set the accuracy after the last task
+     * (class column "final", Table 7's cell) and after each task t (class column "t", for the curve; not in the tables).
+     * A data set whose heads did not see the full published data set is not judged.
+     */
+    public static Section.Results hcl(Path dir, ExpectedResults expected) {
+        if (!Files.isDirectory(dir.resolve("runs"))) return null;
+        List<HclGrid.HeadResult> heads = new ResultStore<>(dir, HclGrid.HeadResult.class).all();
+        if (heads.isEmpty()) return null;
+        Map<String, String> subsets = new HashMap<>();
+        for (HclGrid.HeadResult h : heads) if (!h.variant().equals(DataSource.FULL_VARIANT)) subsets.put(h.dataset(), h.variant());
+        List<Cells.Measurement> afterTask = new ArrayList<>(), last = new ArrayList<>();
+        Path csv = dir.resolve("curves.csv");
+        if (Files.isRegularFile(csv)) {
+            Map<List<String>, Cells.Measurement> lastTask = new LinkedHashMap<>();
+            Map<List<String>, Integer> lastT = new HashMap<>();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + csv, e);
+            }
+            if (lines.isEmpty() || !lines.get(0).equals(HclGrid.CURVES_HEADER))
+                throw new IllegalArgumentException(csv + ": the first line must be " + HclGrid.CURVES_HEADER);
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) continue;
+                List<String> f = RecordCsv.split(lines.get(i));
+                if (f.size() != 5) throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + f.size() + " fields, expected 5");
+                long seed;
+                int task;
+                double acc;
+                try {
+                    seed = Long.parseLong(f.get(1));
+                    task = Integer.parseInt(f.get(2));
+                    acc = Double.parseDouble(f.get(4));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(csv + " line " + (i + 1) + ": seed, task and accuracy must be numbers: " + lines.get(i));
+                }
+                afterTask.add(new Cells.Measurement(f.get(0), String.valueOf(task), HCL, seed, acc));
+                List<String> k = List.of(f.get(0), f.get(1));
+                if (task > lastT.getOrDefault(k, 0)) { lastT.put(k, task); lastTask.put(k, new Cells.Measurement(f.get(0), FINAL, HCL, seed, acc)); }
+            }
+            last.addAll(lastTask.values());
+        }
+        List<Cells.Measurement> all = new ArrayList<>(last);
+        all.addAll(afterTask);
+        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(all).stream().filter(c -> !c.cls().equals(Cells.AVG)).toList(), expected,
+                c -> subsets.containsKey(c.dataset()) ? "not the full data set: " + subsets.get(c.dataset()) : null);
+        return new Section.Results(dir, heads.size(), rows, last, List.of());
+    }
+
+    static final String HCL = "HCL", FINAL = "final";
 
     // ---- charts ---------------------------------------------------------------------------------------------
 
@@ -117,6 +236,23 @@ public final class Sections {
                         c.stream().mapToDouble(Comparison.Row::ours).toArray(), c.stream().mapToDouble(Comparison.Row::oursStd).toArray(),
                         axis.equals("lambda") ? 0.1 : 12));
             }
+        return m;
+    }
+
+    /** Per data set, HCL's accuracy after each task (± std over seeds), with Table 7's value after the last task as a point. */
+    static Map<String, byte[]> taskCurves(List<Comparison.Row> rows) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (String d : datasets(rows)) {
+            List<Comparison.Row> c = rows.stream().filter(r -> r.dataset().equals(d) && r.method().equals(HCL) && r.cls().matches("\\d+"))
+                    .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.cls()))).toList();
+            if (c.isEmpty()) continue;
+            Optional<Comparison.Row> fin = rows.stream().filter(r -> r.dataset().equals(d) && r.method().equals(HCL) && r.cls().equals(FINAL)).findFirst();
+            int seeds = fin.map(Comparison.Row::runs).orElse(c.get(0).runs());
+            m.put(d, Charts.curveAndPoint("HCL on " + d + ": accuracy after each task", "tasks learned (one class each)", "accuracy %",
+                    "ours (mean ± std over " + seeds + (seeds == 1 ? " seed)" : " seeds)"), c.stream().mapToDouble(r -> Integer.parseInt(r.cls())).toArray(),
+                    c.stream().mapToDouble(Comparison.Row::ours).toArray(), c.stream().mapToDouble(Comparison.Row::oursStd).toArray(),
+                    "paper, Table 7 (after the last task)", c.size(), fin.map(Comparison.Row::paper).orElse(Double.NaN)));
+        }
         return m;
     }
 

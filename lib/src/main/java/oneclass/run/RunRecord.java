@@ -75,6 +75,32 @@ public final class RunRecord {
         return System.getProperty("os.arch");
     }
 
+    /**
+     * The value of {@code key} in a run record this class wrote, at any depth (the first occurrence), unquoted;
+     * empty when the key is absent. E.g. {@code value(file, "pretrained_as_paper")} → "true".
+     */
+    public static java.util.Optional<String> value(Path file, String key) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read run record " + file, e);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(quote(key))
+                + ": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,\n}]+)").matcher(json);
+        if (!m.find()) return java.util.Optional.empty();
+        String v = m.group(1).trim();
+        if (!v.startsWith("\"")) return java.util.Optional.of(v);
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c != '\\') { s.append(c); continue; }
+            char n = v.charAt(++i);
+            if (n == 'u') { s.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16)); i += 4; } else s.append(n);
+        }
+        return java.util.Optional.of(s.toString());
+    }
+
     /** The checked-out commit, marked when the working tree has uncommitted changes; "unknown" outside git. */
     public static String gitCommit() {
         try {

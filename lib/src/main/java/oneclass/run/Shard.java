@@ -55,7 +55,12 @@ public record Shard(int index, int count) {
      * command (or {@code make report}), which sees every shard's runs.
      */
     public int finish(String script, String[] args, java.nio.file.Path outDir, java.io.PrintStream out) {
-        new RunRecord(script, args).put("shard", toString()).write(outDir.resolve(recordFile()));
+        return finish(new RunRecord(script, args), outDir, out);
+    }
+
+    /** As above, with the script's own run record (e.g. which extractor made the features), to which the shard is added. */
+    public int finish(RunRecord record, java.nio.file.Path outDir, java.io.PrintStream out) {
+        record.put("shard", toString()).write(outDir.resolve(recordFile()));
         out.println("shard " + this + " done; its runs are in " + outDir.resolve("runs") + ". When every shard is done, the same command "
                 + "without --shard builds the table from all of them (nothing is retrained), as does `make report`.");
         return 0;

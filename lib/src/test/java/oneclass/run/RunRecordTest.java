@@ -58,6 +58,12 @@ class RunRecordTest {
         assertEquals(42, j.get("seed").asLong());
         assertEquals(0.30000000000000004, j.get("auc").asDouble(), 0);
         assertEquals(tricky, j.get("note").asText(), "escapes round-trip");
+        // and read back by RunRecord.value, at any depth, unquoted
+        assertEquals(tricky, RunRecord.value(file, "note").orElseThrow());
+        assertEquals("false", RunRecord.value(file, "complete").orElseThrow());
+        assertEquals("ba89", RunRecord.value(file, "mnist/train-images-idx3-ubyte.gz").orElseThrow());
+        assertEquals("42", RunRecord.value(file, "seed").orElseThrow());
+        assertTrue(RunRecord.value(file, "absent").isEmpty());
         assertEquals("ba89", j.get("data").get("mnist/train-images-idx3-ubyte.gz").asText());
         assertTrue(j.get("data").get("complete").isBoolean());
         try (var s = Files.list(file.getParent())) {

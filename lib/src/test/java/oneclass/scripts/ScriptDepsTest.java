@@ -55,4 +55,16 @@ class ScriptDepsTest {
                     script + " must compile the library's sources");
         }
     }
+
+    /** Every script compiles all of lib/'s sources, so each needs every dependency they use: one //DEPS block for all. */
+    @Test
+    void everyScriptDeclaresTheSameDeps() throws IOException {
+        Map<List<String>, List<String>> byDeps = new java.util.LinkedHashMap<>();
+        try (Stream<Path> s = Files.list(SCRIPTS)) {
+            for (Path script : s.filter(f -> f.toString().endsWith(".java")).sorted().toList())
+                byDeps.computeIfAbsent(Files.readAllLines(script).stream().filter(l -> l.startsWith("//DEPS ")).sorted().toList(),
+                        k -> new java.util.ArrayList<>()).add(script.getFileName().toString());
+        }
+        assertEquals(1, byDeps.size(), "scripts with different //DEPS blocks: " + byDeps);
+    }
 }
