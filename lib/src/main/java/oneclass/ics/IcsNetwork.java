@@ -36,7 +36,7 @@ public final class IcsNetwork {
         SplittableRandom rng = new SplittableRandom(seed);
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, channels, side, side);
         SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);            // Eq. 3 labels: 0 typical, 1 atypical
-        SDVariable pair = sd.placeHolder("pair", DataType.INT32, -1);         // partner j of each i
+        SDVariable pairDiff = sd.placeHolder("pair", DataType.FLOAT, -1, -1);  // D = I − P, P the permutation pairing i with j
         SDVariable[] w = {sd.placeHolder("w_cls", DataType.FLOAT), sd.placeHolder("w_ic", DataType.FLOAT), sd.placeHolder("w_disp", DataType.FLOAT)};
 
         ConvStack.Built f = features.build(sd, "f", x, new long[] {-1, channels, side, side}, rng);
@@ -50,7 +50,7 @@ public final class IcsNetwork {
         SDVariable logit = z.mmul(wo).add("logit", bo);                       // l: [B, 1]
         // distance subnetwork: Δz = z_i − z_j, then one dense unit; dist = σ(a)
         SDVariable wd = sd.var("dist_W", ConvStack.glorot(rng, zDim, 1, zDim, 1)), bd = sd.var("dist_b", Nd4j.zeros(DataType.FLOAT, 1, 1));
-        SDVariable dz = z.sub(sd.gather(z, pair, 0));                         // Δz: [B, d]
+        SDVariable dz = pairDiff.mmul(z);                                      // Δz = z_i − z_j: [B, d]
         SDVariable a = dz.mmul(wd).add("dist_logit", bd);                     // a: [B, 1]
         params.addAll(List.of("out_W", "out_b", "dist_W", "dist_b"));
 
@@ -99,10 +99,25 @@ public final class IcsNetwork {
     }
 
     /** Pairs i ↔ i+1 (mod B): every image gets a partner other than itself; the batch order is random. */
-    static INDArray rolled(int b) {
+    static int[] rolledPairs(int b) {
         int[] p = new int[b];
         for (int i = 0; i < b; i++) p[i] = (i + 1) % b;
-        return Nd4j.createFromArray(p);
+        return p;
+    }
+
+    /**
+     * D = I − P [B, B] with P the permutation matrix of {@link #rolledPairs}, so that D·z has rows z_i − z_pair(i).
+     * A matrix product rather than a gather: ND4J's gather gradient did not match finite differences when the
+     * gathered array also enters the graph directly (IcsLossesTest).
+     */
+    static INDArray rolled(int b) {
+        int[] p = rolledPairs(b);
+        INDArray d = Nd4j.zeros(DataType.FLOAT, b, b);
+        for (int i = 0; i < b; i++) {
+            d.putScalar(i, i, 1);
+            d.putScalar(i, p[i], -1);
+        }
+        return d;
     }
 
     /** The classifier's logits l (ŷ = σ(l) is the predicted probability of "atypical"), batch by batch. */
