@@ -17,12 +17,12 @@ public class IcsOptions {
     @Option(names = "--width", defaultValue = "" + IcsProtocol.DEFAULT_WIDTH,
             description = "Width w of the AlexNet-like networks: convolutions w,2w,3w,3w,2w, dense 8w, z = 4w (default: ${DEFAULT-VALUE}).")
     public int width;
-    @Option(names = "--quick", description = "Smoke mode: the first 256 images of the class, the first 1000 test images, 1 epoch each. Results are not judged.")
+    @Option(names = "--quick", description = "Smoke mode: the first 128 images of the class, the first 500 test images, 1 epoch each. Results are not judged.")
     public boolean quick;
 
     public IcsConfig apply(IcsProtocol p, Benchmark b) {
         IcsConfig c = p.config(b, width);
-        if (quick) c = c.withEpochs(1, 1).withLimits(256, 1000).withIterations(c.iterations() > 0 ? 20 : 0);
+        if (quick) c = c.withEpochs(1, 1).withLimits(128, 500).withIterations(c.iterations() > 0 ? 20 : 0);
         c = c.withEpochs(aeEpochs != null ? aeEpochs : c.aeEpochs(), epochs != null ? epochs : c.epochs());
         if (iterations != null) c = c.withIterations(iterations);
         return c;
