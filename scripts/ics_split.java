@@ -46,6 +46,8 @@ class ics_split implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick]). Re-running reuses the splits there.") Path out;
+    @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "
+            + "results folder's splits/ to draw the pictures of the splits that run made, with no training.") Path splitsDir;
     @Option(names = "--check", description = "Exit with status 1 when a split's proportions are off or its atypical images reconstruct better than its typical ones.") boolean check;
 
     public static void main(String... args) {
@@ -83,7 +85,7 @@ class ics_split implements Callable<Integer> {
                     IcsConfig cfg = training.apply(proto, b);
                     String fp = Integer.toHexString((proto.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describeSplit()).hashCode());
                     String key = b.cliName() + "_c" + cls + "_s" + seed;
-                    Path file = outDir.resolve("splits").resolve(key + ".csv");
+                    Path file = (splitsDir != null ? splitsDir : outDir.resolve("splits")).resolve(key + ".csv");
                     long t = System.nanoTime();
                     IntraClassSplit s = IntraClassSplit.load(file, fp).orElseGet(() -> {
                         IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, () -> {});
