@@ -72,9 +72,11 @@ public final class IcsGrid {
                     units += (haveSplit ? 0 : cfg.aeEpochs()) + missing.stream().filter(o -> o[0] != IcsMethod.SSIM).count()
                             * (long) (cfg.iterations() > 0 ? (cfg.iterations() + 99) / 100 : cfg.epochs());
                     todo.add(() -> {
+                        int[] unit = {0};
+                        IcsRun.Listener tick = () -> progress[0].epoch(runKey, ++unit[0]);
                         long t0 = System.nanoTime();
                         IntraClassSplit s = IntraClassSplit.load(splitFile, splitFp).orElseGet(() -> {
-                            IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, () -> progress[0].epoch(runKey, 0));
+                            IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, tick);
                             made.save(splitFile, splitFp);
                             return made;
                         });
@@ -89,7 +91,7 @@ public final class IcsGrid {
                             if (m == IcsMethod.SSIM) auc = eval.auc(s.testSsim());
                             else {
                                 if (test == null) test = new ImageBatches(split.test(), s.testIndices(), cfg.arch().side());
-                                auc = IcsRun.classifierAuc(m, cfg, split.train(), s, rho == 0 ? 10 : rho, test, eval, seed, () -> progress[0].epoch(runKey, 0));
+                                auc = IcsRun.classifierAuc(m, cfg, split.train(), s, rho == 0 ? 10 : rho, test, eval, seed, tick);
                             }
                             double secs = (System.nanoTime() - t) / 1e9 + (m == IcsMethod.SSIM ? splitSeconds : 0);
                             int nAtyp = m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? 0 : IntraClassSplit.atypicalCount(s.trainIndices().length, rho);

@@ -27,7 +27,7 @@ public final class IcsNetwork {
     private final Optimizer optimizer;
     private final Map<String, INDArray> feed = new HashMap<>();
     private final Map<Integer, INDArray> pairs = new HashMap<>(), zeroLabels = new HashMap<>();
-    private final INDArray[] weights = new INDArray[3];
+    private final Map<Step, INDArray[]> stepWeights = new EnumMap<>(Step.class); // (α, β, γ) of each step, made once
 
     /**
      * @param features the feature extractor; its last layer is z (a ReLU follows it, as in AlexNet's fc7)
@@ -89,9 +89,10 @@ public final class IcsNetwork {
         feed.put("x", x);
         feed.put("y", y);
         feed.put("pair", pairs.computeIfAbsent(b, IcsNetwork::rolled));
-        feed.put("w_cls", Nd4j.scalar(step.cls));
-        feed.put("w_ic", Nd4j.scalar(step.ic));
-        feed.put("w_disp", Nd4j.scalar(step.disp));
+        INDArray[] w = stepWeights.computeIfAbsent(step, s -> new INDArray[] {Nd4j.scalar(s.cls), Nd4j.scalar(s.ic), Nd4j.scalar(s.disp)});
+        feed.put("w_cls", w[0]);
+        feed.put("w_ic", w[1]);
+        feed.put("w_disp", w[2]);
         String lossName = switch (step) { case CLOSENESS -> "L_cls"; case INTRA_CLASS -> "L_ic"; case DISPERSION -> "L_disp"; };
         OutAndGrad og = sd.calculateGradientsAndOutputs(feed, List.of(lossName), params);
         optimizer.step(og.getGradients());
