@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke ics-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -143,6 +143,31 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)
+
+# ---- ICS (Schlachter et al. 2019) --------------------------------------------------------------------
+ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture
+	$(JBANG) ics_split $(DATA_OPT) $(ARGS)
+
+ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see README)
+	$(JBANG) ics_table1 $(DATA_OPT) $(ARGS)
+
+ics-table1-official: ## ICS Table 1 as the authors' code runs it (VGG-like, 800 iterations, checkpoint picked on 30 % of the test set)
+	$(JBANG) ics_table1 --protocol official-code $(DATA_OPT) $(ARGS)
+
+ics-table1-check: ## regression check: ICS Table 1, exit 1 when a comparable cell is outside its tolerance
+	$(JBANG) ics_table1 --check $(DATA_OPT) $(ARGS)
+
+ics-rho: ## ICS Fig. 4: ICS's class-averaged AUC for rho = 5..50 %, with the curve (1 seed)
+	$(JBANG) ics_rho $(DATA_OPT) $(ARGS)
+
+ics-bench: ## seconds per ICS training step and per (data set, class, seed) run, and the full-table estimate
+	$(JBANG) ics_bench $(DATA_OPT) $(ARGS)
+
+ics-smoke: ## a short real-data pass through ics_table1 (MNIST class 0, 1 seed, --quick: 128 images, 1 epoch)
+	rm -rf results/smoke-ics
+	$(JBANG) ics_table1 --datasets mnist --classes 0 --seeds 1 --quick --out results/smoke-ics $(DATA_OPT)
+	@test -s results/smoke-ics/summary.md && test -s results/smoke-ics/chart-mnist.png && test -s results/smoke-ics/splits/mnist_c0_s1.csv \
+	  && test $$(ls results/smoke-ics/runs | wc -l) -eq 4 && echo "smoke-ics: 1 passed, 0 failed"
 
 jbang: ## resolve JBang from Maven Central (done automatically on first use) and print its version
 	$(JBANG) version

@@ -1,0 +1,25 @@
+package oneclass.ics;
+
+/** The columns of ICS Table 1 that this harness trains (OCSVM, HOG+OCSVM, IF and DSVDD are the paper's only). */
+public enum IcsMethod {
+    /** "Ours": split, distance subnetwork, the closeness, intra-class and dispersion losses (Eqs. 2-4). */
+    ICS("Ours"),
+    /** "Neural network with data splitting but without one-class constraints": Eq. 3 only, on the split's labels. */
+    NNWDS("NNwDS"),
+    /** "Naive neural network without data splitting": the same classifier, every training image labelled alike, Eq. 3 only. */
+    NAIVE("NaiveNN"),
+    /** "Error based classifier (SSIM) which directly took the SSIM between the reconstructions and the original data as the classification score". */
+    SSIM("SSIM");
+
+    private final String column;
+
+    IcsMethod(String column) { this.column = column; }
+
+    /** The column header in the paper's Table 1 (and in expected-results/ics_table1.csv). */
+    public String column() { return column; }
+
+    public static IcsMethod parse(String s) {
+        for (IcsMethod m : values()) if (m.column.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s)) return m;
+        throw new IllegalArgumentException("unknown method '" + s + "'; valid: Ours, NNwDS, NaiveNN, SSIM");
+    }
+}

@@ -1,0 +1,30 @@
+package oneclass.ics;
+
+import oneclass.data.Benchmark;
+import picocli.CommandLine.Option;
+
+/**
+ * The training settings the ICS paper leaves open, as options shared by the ICS scripts (a picocli
+ * mixin). Unset options keep the protocol's value ({@link IcsProtocol}).
+ */
+public class IcsOptions {
+    @Option(names = "--epochs", description = "Classifier epochs (paper protocol; default " + IcsProtocol.DEFAULT_EPOCHS + ": the paper gives none).")
+    public Integer epochs;
+    @Option(names = "--ae-epochs", description = "Autoencoder epochs (default " + IcsProtocol.DEFAULT_AE_EPOCHS + " (paper protocol), 50 (official-code)).")
+    public Integer aeEpochs;
+    @Option(names = "--iterations", description = "Classifier iterations of the code's schedule (official-code; default 800).")
+    public Integer iterations;
+    @Option(names = "--width", defaultValue = "" + IcsProtocol.DEFAULT_WIDTH,
+            description = "Width w of the AlexNet-like networks: convolutions w,2w,3w,3w,2w, dense 8w, z = 4w (default: ${DEFAULT-VALUE}).")
+    public int width;
+    @Option(names = "--quick", description = "Smoke mode: the first 128 images of the class, the first 500 test images, 1 epoch each. Results are not judged.")
+    public boolean quick;
+
+    public IcsConfig apply(IcsProtocol p, Benchmark b) {
+        IcsConfig c = p.config(b, width);
+        if (quick) c = c.withEpochs(1, 1).withLimits(128, 500).withIterations(c.iterations() > 0 ? 20 : 0);
+        c = c.withEpochs(aeEpochs != null ? aeEpochs : c.aeEpochs(), epochs != null ? epochs : c.epochs());
+        if (iterations != null) c = c.withIterations(iterations);
+        return c;
+    }
+}

@@ -1,0 +1,190 @@
+package oneclass.ics;
+
+import oneclass.data.Images;
+import oneclass.metric.Auc;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * One ICS experiment for a normal class: the split (autoencoder, SSIM scores), then a classifier per
+ * method, each scored on the test set. The test set is all test images (quick mode: the first
+ * {@code testLimit}), the normal class positive; a classifier's normality score is −l (ŷ = σ(l) is the
+ * probability of "atypical"), the SSIM baseline's is SSIM(x, x̂) itself.
+ */
+public final class IcsRun {
+    private IcsRun() {}
+
+    /** Called once per unit of training progress (an epoch, or 100 iterations). */
+    public interface Listener { void unit(); }
+
+    /** The training images of class {@code cls} the run uses (quick mode: the first {@code trainLimit}). */
+    public static int[] trainIndices(IcsConfig cfg, Images train, int cls) {
+        int[] all = train.indicesOf(cls);
+        return cfg.trainLimit() > 0 && cfg.trainLimit() < all.length ? Arrays.copyOf(all, cfg.trainLimit()) : all;
+    }
+
+    public static int[] testIndices(IcsConfig cfg, Images test) {
+        int n = cfg.testLimit() > 0 ? Math.min(cfg.testLimit(), test.size()) : test.size();
+        return IntStream.range(0, n).toArray();
+    }
+
+    /** Sec. 2.1: trains the autoencoder on the class, and scores every training and test image by SSIM(x, x̂). */
+    public static IntraClassSplit split(IcsConfig cfg, Images train, int cls, Images test, long seed, Listener listener) {
+        int side = cfg.arch().side(), crop = (side - train.rows()) / 2;
+        int[] trainIdx = trainIndices(cfg, train, cls), testIdx = testIndices(cfg, test);
+        ImageBatches x = new ImageBatches(train, trainIdx, side);
+        Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), side, cfg.l2(), cfg.aeRule(), seed);
+        SplittableRandom rng = new SplittableRandom(seed * 31 + 7);
+        int[] order = IntStream.range(0, x.size()).toArray();
+        for (int epoch = 0; epoch < cfg.aeEpochs(); epoch++) {
+            shuffle(order, rng);
+            for (int from = 0; from < order.length; from += cfg.batch()) ae.step(x.batch(order, from, Math.min(order.length, from + cfg.batch())));
+            listener.unit();
+        }
+        // SSIM on the image itself, not on the zero padding around it
+        double[] trainSsim = ae.ssim(x, 256, crop);
+        double[] testSsim = ae.ssim(new ImageBatches(test, testIdx, side), 256, crop);
+        return new IntraClassSplit(trainIdx, trainSsim, testIdx, testSsim);
+    }
+
+    /** Which test positions are scored: all (paper), or the part after the validation fraction (code). */
+    public record Evaluation(boolean[] normal, boolean[] validation) {
+        public static Evaluation of(Images test, int[] testIdx, int cls, double valFraction) {
+            boolean[] normal = new boolean[testIdx.length], val = new boolean[testIdx.length];
+            int nNorm = 0, nAnom = 0;
+            for (int i = 0; i < testIdx.length; i++) if (test.label(testIdx[i]) == cls) nNorm++; else nAnom++;
+            int vNorm = (int) (valFraction * nNorm), vAnom = (int) (valFraction * nAnom), seenN = 0, seenA = 0;
+            for (int i = 0; i < testIdx.length; i++) {
+                normal[i] = test.label(testIdx[i]) == cls;
+                val[i] = normal[i] ? seenN++ < vNorm : seenA++ < vAnom; // the first fraction of each, in file order
+            }
+            return new Evaluation(normal, val);
+        }
+
+        /** AUC (in [0, 1]) on the scored part (not validation). */
+        public double auc(double[] scores) { return Auc.of(pick(scores, false), pick(normal, false)); }
+
+        public double validationAuc(double[] scores) { return Auc.of(pick(scores, true), pick(normal, true)); }
+
+        private double[] pick(double[] a, boolean v) {
+            return IntStream.range(0, a.length).filter(i -> validation[i] == v).mapToDouble(i -> a[i]).toArray();
+        }
+
+        private boolean[] pick(boolean[] a, boolean v) {
+            int[] idx = IntStream.range(0, a.length).filter(i -> validation[i] == v).toArray();
+            boolean[] out = new boolean[idx.length];
+            for (int k = 0; k < idx.length; k++) out[k] = a[idx[k]];
+            return out;
+        }
+    }
+
+    /**
+     * Trains the classifier of {@code method} (not SSIM) on the split at ratio ρ and returns its test AUC
+     * (in [0, 1]); with a validation fraction, the checkpoint with the best validation AUC.
+     */
+    public static double classifierAuc(IcsMethod method, IcsConfig cfg, Images train, IntraClassSplit split, double rho,
+                                       ImageBatches test, Evaluation eval, long seed, Listener listener) {
+        if (method == IcsMethod.SSIM) throw new IllegalArgumentException("SSIM is not a classifier: use Evaluation.auc(split.testSsim())");
+        int side = cfg.arch().side();
+        ImageBatches x = new ImageBatches(train, split.trainIndices(), side);
+        float[] y = method == IcsMethod.NAIVE ? new float[x.size()] : split.labels(rho); // NaiveNN: one label for all
+        int[] atypical = split.atypical(rho);
+        int[] typical = IntStream.range(0, x.size()).filter(i -> y[i] == 0 || method == IcsMethod.NAIVE).toArray();
+        if (method == IcsMethod.NAIVE) atypical = new int[0];
+        IcsNetwork net = new IcsNetwork(cfg.arch().features(), x.channels(), side, cfg.l2(), cfg.netRule(), seed * 1000 + method.ordinal());
+        SplittableRandom rng = new SplittableRandom(seed * 7919 + method.ordinal());
+        Cycle typ = new Cycle(typical, rng), atyp = method == IcsMethod.ICS ? new Cycle(atypical, rng) : null;
+        int b = cfg.batch();
+        double[] best = {Double.NEGATIVE_INFINITY, Double.NaN}; // validation AUC, its test AUC
+        Runnable checkpoint = () -> {
+            double[] s = normality(net.logits(test, 256));
+            double v = cfg.valFraction() > 0 ? eval.validationAuc(s) : 0;
+            if (cfg.valFraction() == 0 || v > best[0]) { best[0] = v; best[1] = eval.auc(s); }
+        };
+        if (cfg.iterations() == 0) {
+            // The paper's "step by step": per batch of the class, a closeness step (Eq. 2) on typical images, an
+            // intra-class step (Eq. 3) on the batch, a dispersion step (Eq. 4) on atypical images.
+            int[] order = IntStream.range(0, x.size()).toArray();
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                shuffle(order, rng);
+                for (int from = 0; from < order.length; from += b) {
+                    int to = Math.min(order.length, from + b);
+                    if (method == IcsMethod.ICS) net.step(IcsNetwork.Step.CLOSENESS, typ.batch(x, b), null);
+                    net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, from, to), labels(y, order, from, to));
+                    if (method == IcsMethod.ICS) net.step(IcsNetwork.Step.DISPERSION, atyp.batch(x, b), null);
+                }
+                listener.unit();
+                if (cfg.valFraction() > 0 && (epoch % cfg.evalEvery() == 0 || epoch == cfg.epochs())) checkpoint.run();
+            }
+        } else {
+            // The code's schedule: per iteration, three passes of the pair losses on half-batches of typical and
+            // atypical images, then the classifier on 4 batches' worth of random class images.
+            Cycle all = new Cycle(IntStream.range(0, x.size()).toArray(), rng);
+            for (int it = 1; it <= cfg.iterations(); it++) {
+                if (method == IcsMethod.ICS)
+                    for (int pass = 0; pass < 3; pass++) {
+                        net.step(IcsNetwork.Step.CLOSENESS, typ.batch(x, b / 2), null);
+                        net.step(IcsNetwork.Step.DISPERSION, atyp.batch(x, b / 2), null);
+                    }
+                int[] pick = all.next(4 * b);
+                net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(pick, 0, pick.length), labels(y, pick, 0, pick.length));
+                if (it % 100 == 0 || it == cfg.iterations()) listener.unit();
+                if (cfg.valFraction() > 0 && (it % cfg.evalEvery() == 0 || it == cfg.iterations())) checkpoint.run();
+            }
+        }
+        if (cfg.valFraction() == 0) checkpoint.run();
+        return best[1];
+    }
+
+    /** Normality = −l: a low probability of "atypical" is a high score for the normal class. */
+    static double[] normality(double[] logits) {
+        double[] s = new double[logits.length];
+        for (int i = 0; i < s.length; i++) s[i] = -logits[i];
+        return s;
+    }
+
+    private static float[] labels(float[] y, int[] order, int from, int to) {
+        float[] out = new float[to - from];
+        for (int i = from; i < to; i++) out[i - from] = y[order[i]];
+        return out;
+    }
+
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Endless shuffled passes over a subset: each batch takes the next images, reshuffling at the end of a pass. */
+    static final class Cycle {
+        private final int[] items;
+        private final SplittableRandom rng;
+        private int pos;
+
+        Cycle(int[] items, SplittableRandom rng) {
+            this.items = items.clone();
+            this.rng = rng;
+            shuffle(this.items, rng);
+        }
+
+        int[] next(int k) {
+            if (items.length == 0) throw new IllegalStateException("no images in this subset");
+            int[] out = new int[k];
+            for (int i = 0; i < k; i++) {
+                if (pos == items.length) { shuffle(items, rng); pos = 0; }
+                out[i] = items[pos++];
+            }
+            return out;
+        }
+
+        /** A batch of min(k, subset size) images (at least 2 for the pair losses). */
+        org.nd4j.linalg.api.ndarray.INDArray batch(ImageBatches x, int k) {
+            int[] pick = next(Math.max(2, Math.min(k, items.length)));
+            return x.batch(pick, 0, pick.length);
+        }
+    }
+}

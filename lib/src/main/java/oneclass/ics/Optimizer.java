@@ -1,0 +1,67 @@
+package oneclass.ics;
+
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies ND4J's own Adam or RMSprop update rules to a SameDiff graph's parameters in place, one
+ * updater (with its own state) per parameter. The loss is chosen per step by the caller, which is why
+ * the graph's built-in {@code fit} (one fixed loss) is not used.
+ */
+public final class Optimizer {
+    /** An update rule and its settings. */
+    public record Rule(String name, double lr, double beta1) {
+        public Rule {
+            if (!name.equals("adam") && !name.equals("rmsprop")) throw new IllegalArgumentException("optimizer must be adam or rmsprop, got " + name);
+            if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+            if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+        }
+
+        public static Rule adam(double lr, double beta1) { return new Rule("adam", lr, beta1); }
+
+        public static Rule rmsprop(double lr) { return new Rule("rmsprop", lr, 0); }
+
+        IUpdater config() {
+            // Keras' defaults for what the rule leaves open: Adam β2 = 0.999, ε = 1e-7; RMSprop ρ = 0.9, ε = 1e-7
+            return name.equals("adam") ? new Adam(lr, beta1, 0.999, 1e-7) : new RmsProp(lr, 0.9, 1e-7);
+        }
+
+        @Override public String toString() { return name + "(lr=" + lr + (name.equals("adam") ? ", beta1=" + beta1 : "") + ")"; }
+    }
+
+    private final SameDiff sd;
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private int iteration;
+
+    public Optimizer(SameDiff sd, List<String> params, Rule rule) {
+        this.sd = sd;
+        IUpdater cfg = rule.config();
+        for (String p : params) {
+            INDArray w = sd.getArrForVarName(p);
+            long n = cfg.stateSize(w.length());
+            INDArray state = Nd4j.zeros(DataType.FLOAT, 1, n);
+            updaters.put(p, cfg.instantiate(state, true));
+        }
+    }
+
+    /** One step: θ ← θ − update(∇θ) for every parameter; {@code grads} is overwritten. */
+    public void step(Map<String, INDArray> grads) {
+        for (var e : updaters.entrySet()) {
+            INDArray g = grads.get(e.getKey());
+            if (g == null) throw new IllegalStateException("no gradient for " + e.getKey());
+            e.getValue().applyUpdater(g, iteration, 0);
+            sd.getArrForVarName(e.getKey()).subi(g);
+        }
+        iteration++;
+    }
+}

@@ -1,0 +1,97 @@
+package oneclass.ics;
+
+import oneclass.data.Images;
+import oneclass.ics.ConvStack.*;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The networks on tiny synthetic images: shapes, determinism per seed, and that each step lowers its own loss. */
+class IcsNetworkTest {
+    /** 16 images 12×12: label 0 a vertical bar at a random column, label 1 a horizontal bar. */
+    static Images bars() {
+        int n = 16, s = 12;
+        byte[] px = new byte[n * s * s];
+        int[] labels = new int[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            int k = 2 + r.nextInt(8);
+            for (int t = 0; t < s; t++) px[i * s * s + (labels[i] == 0 ? t * s + k : k * s + t)] = (byte) 255;
+        }
+        return new Images("bars", s, s, 1, px, labels);
+    }
+
+    static final ConvStack FEATURES = new ConvStack(List.of(new Conv(4, 3), new Pool(true), new Dense(8), new Dense(4)), 0);
+
+    static ImageBatches data() {
+        return new ImageBatches(bars(), IntStream.range(0, 16).toArray(), 12);
+    }
+
+    @Test
+    void sameSeedSameNumbers() {
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        double[] a = run(x, order, 7), b = run(x, order, 7), c = run(x, order, 8);
+        assertArrayEquals(a, b, 0.0);
+        assertNotEquals(a[0], c[0]);
+    }
+
+    private static double[] run(ImageBatches x, int[] order, long seed) {
+        IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 1e-6, Optimizer.Rule.adam(1e-2, 0.5), seed);
+        net.step(IcsNetwork.Step.CLOSENESS, x.batch(order, 0, 8), null);
+        return net.logits(x, 5);
+    }
+
+    /** Repeated steps of one kind on one batch lower that step's loss (Eq. 2, 3 and 4 each). */
+    @Test
+    void eachStepLowersItsLoss() {
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        float[] y = new float[16];
+        for (int i = 0; i < 16; i++) y[i] = i % 2;
+        for (IcsNetwork.Step step : IcsNetwork.Step.values()) {
+            IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 1e-6, Optimizer.Rule.adam(1e-2, 0.5), 3);
+            double first = net.step(step, x.batch(order, 0, 16), y), last = first;
+            for (int i = 0; i < 60; i++) last = net.step(step, x.batch(order, 0, 16), y);
+            assertTrue(last < 0.7 * first, step + ": loss " + first + " -> " + last);
+        }
+        assertEquals(16, new IcsNetwork(FEATURES, 1, 12, 0, Optimizer.Rule.adam(1e-3, 0.9), 1).logits(x, 5).length);
+    }
+
+    @Test
+    void autoencoderLearnsAndChecksItsShape() {
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        ConvStack enc = new ConvStack(List.of(new Conv(4, 3), new Pool(true), new Conv(2, 1)), 0);
+        ConvStack dec = new ConvStack(List.of(new Deconv(4, 2, 2), new Deconv(1, 3, 1)), 0);
+        Autoencoder ae = new Autoencoder(enc, dec, 1, 12, 1e-6, Optimizer.Rule.rmsprop(1e-2), 1);
+        double first = ae.step(x.batch(order, 0, 16)), last = first;
+        for (int i = 0; i < 40; i++) last = ae.step(x.batch(order, 0, 16));
+        assertTrue(last < 0.5 * first, "MSE " + first + " -> " + last);
+        assertArrayEquals(new long[] {16, 1, 12, 12}, ae.reconstruct(x.batch(order, 0, 16)).shape());
+        double[] ssim = ae.ssim(x, 5, 0);
+        assertEquals(16, ssim.length);
+        for (double s : ssim) assertTrue(s > -1 && s <= 1, "SSIM " + s);
+        ConvStack wrong = new ConvStack(List.of(new Deconv(1, 3, 1)), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Autoencoder(enc, wrong, 1, 12, 0, Optimizer.Rule.rmsprop(1e-3), 1));
+        assertTrue(e.getMessage().contains("decoder must end at [1, 12, 12]"), e.getMessage());
+    }
+
+    @Test
+    void paddingCentresTheImage() {
+        ImageBatches p = new ImageBatches(bars(), new int[] {1}, 16);
+        float[] v = p.values();
+        // image 1 is a horizontal bar at some row k of the 12×12 image: it lands at row k+2, columns 2..13 of 16×16
+        int row = -1;
+        for (int r = 0; r < 16; r++) if (v[r * 16 + 5] == 1f) row = r;
+        assertTrue(row >= 2 && row < 14);
+        assertEquals(0f, v[row * 16 + 1]);
+        assertEquals(1f, v[row * 16 + 2]);
+        assertEquals(1f, v[row * 16 + 13]);
+        assertEquals(0f, v[row * 16 + 14]);
+    }
+}

@@ -1,0 +1,122 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:4.0.3
+//DEPS info.picocli:picocli:4.7.7
+//DEPS us.hebi.matlab.mat:mfl-core:0.5.15
+//DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.slf4j:slf4j-api:2.0.12
+//DEPS org.slf4j:slf4j-nop:2.0.12
+//DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
+//DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//SOURCES ../lib/src/main/java/oneclass/**.java
+//JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
+
+import oneclass.data.Benchmark;
+import oneclass.data.DataSource;
+import oneclass.hrn.HrnGrid;
+import oneclass.ics.*;
+import oneclass.report.*;
+import oneclass.run.*;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+/**
+ * ICS Table 1: one-class AUC per normal class on MNIST, Fashion-MNIST and CIFAR-10 for ICS ("Ours"),
+ * NNwDS, NaiveNN and the SSIM-error baseline, mean ± std over seeds, next to the paper's numbers
+ * (Schlachter, Liao, Yang, "Deep one-class classification using intra-class splitting", IEEE DSW 2019).
+ */
+@Command(name = "ics_table1", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reproduces ICS Table 1 (one-class AUC per class) and compares it with the paper.")
+class ics_table1 implements Callable<Integer> {
+
+    // ---- What to run ----------------------------------------------------------------------------------
+    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets: mnist, fmnist, cifar10 (default: ${DEFAULT-VALUE}).")
+    List<String> datasets;
+    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten).")
+    List<Integer> classes;
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds; the paper averages over five (default: ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+    @Option(names = "--methods", split = ",", defaultValue = "Ours,NNwDS,NaiveNN,SSIM", description = "Ours, NNwDS, NaiveNN, SSIM (default: all four).")
+    List<String> methods;
+    @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% of the class marked atypical (paper: 10).")
+    double rho;
+    @Option(names = "--protocol", defaultValue = "paper",
+            description = "paper: the paper's text (AlexNet-like, final model, whole test set); official-code: the authors' code "
+                    + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
+    String protocol;
+    @Mixin IcsOptions training;
+
+    // ---- Where ----------------------------------------------------------------------------------------
+    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
+    @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick]). Re-running resumes.") Path out;
+    @Option(names = "--expected", defaultValue = "expected-results/ics_table1.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}; conv nets use the cores badly side by side).") int threads;
+    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+
+    public static void main(String... args) {
+        originalArgs = args;
+        System.exit(new CommandLine(new ics_table1()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        // ---- 1. Options, validated before any work ----------------------------------------------------
+        IcsProtocol proto = IcsProtocol.parse(protocol);
+        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        List<IcsMethod> methodList = methods.stream().map(IcsMethod::parse).distinct().toList();
+        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
+        IntraClassSplit.atypicalCount(100, rho); // validates ρ
+        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (!Files.isRegularFile(expectedFile))
+            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
+        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        for (Benchmark b : benchmarks) training.apply(proto, b); // bad settings fail here
+        Path outDir = out != null ? out : Path.of("results", "ics_table1", proto.cliName() + (training.quick ? "-quick" : ""));
+        Threads.singleThreadedNd4j();
+
+        // ---- 2. Data ------------------------------------------------------------------------------------
+        Path dir = DataSource.resolveDataDir(dataDir);
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+
+        // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
+        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList, List.of(rho), seeds, b -> training.apply(proto, b),
+                threads, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
+
+        // ---- 4. Aggregate, compare with the paper, report -------------------------------------------------
+        String quickNote = training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
+        Set<String> subsets = new HashSet<>();
+        data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
+        List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
+                c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
+        String title = "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (training.quick ? ", QUICK" : "") + ")";
+        System.out.println();
+        System.out.println(Comparison.table(title, rows).printAll());
+        Map<Verdict, Long> counts = Comparison.counts(rows);
+        System.out.println("verdicts: " + counts);
+        List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
+        if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
+        warnings.add("OCSVM, HOG, IF and DSVDD are the paper's numbers only (not run here); the average rows are ours (the paper prints none).");
+        Report.write(outDir, title, "`" + expectedFile + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
+                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
+        Map<String, Object> configs = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
+        new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
+                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
+                .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
+                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");
+        return check && Comparison.anyFails(rows) ? 1 : 0;
+    }
+
+    static String[] originalArgs = new String[0];
+}
