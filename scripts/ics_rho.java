@@ -45,6 +45,7 @@ class ics_rho implements Callable<Integer> {
     @Option(names = "--rhos", split = ",", defaultValue = "5,10,20,30,40,50", description = "Ratios ρ in %% (default: ${DEFAULT-VALUE}; the paper's range is 5-50).") List<Double> rhos;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
     @Mixin IcsOptions training;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
@@ -61,6 +62,7 @@ class ics_rho implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options -----------------------------------------------------------------------------------
         IcsProtocol proto = IcsProtocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
         List<Double> rhoList = rhos.stream().distinct().sorted().toList();
@@ -76,7 +78,8 @@ class ics_rho implements Callable<Integer> {
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), rhoList, seeds, b -> training.apply(proto, b),
-                threads, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
+                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/ics_rho.java", originalArgs, outDir, System.out);
 
         // ---- 4. Per (data set, ρ): mean over classes per seed, then mean ± std over seeds; the curve ----------
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),

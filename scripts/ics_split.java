@@ -45,6 +45,7 @@ class ics_split implements Callable<Integer> {
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% marked atypical (paper: 10).") double rho;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
     @Mixin IcsOptions training;
+    @Mixin Shard.Selector shardOption;
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
@@ -62,6 +63,7 @@ class ics_split implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options -----------------------------------------------------------------------------------
         IcsProtocol proto = IcsProtocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
         IntraClassSplit.atypicalCount(100, rho);
@@ -79,11 +81,12 @@ class ics_split implements Callable<Integer> {
                 + (training.quick ? ", QUICK" : "") + ")\n\n| data set | class | seed | n | atypical | mean SSIM typical | mean SSIM atypical | max SSIM atypical | SSIM-baseline test AUC % | seconds |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder csv = new StringBuilder("dataset,cls,seed,n,atypical,mean_ssim_typical,mean_ssim_atypical,max_ssim_atypical,ssim_auc,seconds\n");
         boolean bad = false;
-        int total = benchmarks.size() * classes.size() * seeds.size(), done = 0;
+        int total = benchmarks.size() * classes.size() * seeds.size(), done = 0, position = 0;
         long started = System.nanoTime();
         for (Benchmark b : benchmarks)
             for (int cls : classes)
                 for (long seed : seeds) {
+                    if (!shard.owns(position++)) continue; // another shard's split; the whole command reads it back
                     DataSource.Split split = data.get(b);
                     IcsConfig cfg = training.apply(proto, b);
                     String fp = Integer.toHexString((proto.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describeSplit()).hashCode());
@@ -116,6 +119,7 @@ class ics_split implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "[%d/%d, %.0fs] %s: %d of %d atypical, mean SSIM typical %.3f / atypical %.3f, SSIM-baseline AUC %.2f%% -> %s%n",
                             done, total, (System.nanoTime() - started) / 1e9, key, nA, y.length, sumT / (y.length - nA), sumA / nA, auc, png);
                 }
+        if (shard.partial()) return shard.finish("scripts/ics_split.java", originalArgs, outDir, System.out);
         md.append("\nSSIM-baseline AUC: SSIM(x, x̂) as the normality score on the test set (Table 1's SSIM column; compared with the paper by ics_table1).\n");
         md.append("\nPictures (like the paper's Fig. 1): `split-<data set>_c<class>_s<seed>.png`.\n");
         ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));

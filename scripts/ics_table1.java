@@ -54,6 +54,7 @@ class ics_table1 implements Callable<Integer> {
                     + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
     String protocol;
     @Mixin IcsOptions training;
+    @Mixin Shard.Selector shardOption;
 
     // ---- Where ----------------------------------------------------------------------------------------
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
@@ -72,6 +73,7 @@ class ics_table1 implements Callable<Integer> {
     public Integer call() {
         // ---- 1. Options, validated before any work ----------------------------------------------------
         IcsProtocol proto = IcsProtocol.parse(protocol);
+        Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         List<IcsMethod> methodList = methods.stream().map(IcsMethod::parse).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
@@ -90,7 +92,8 @@ class ics_table1 implements Callable<Integer> {
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList, List.of(rho), seeds, b -> training.apply(proto, b),
-                threads, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
+                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
+        if (shard.partial()) return shard.finish("scripts/ics_table1.java", originalArgs, outDir, System.out);
 
         // ---- 4. Aggregate, compare with the paper, report -------------------------------------------------
         String quickNote = training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;

@@ -7,6 +7,7 @@ import oneclass.run.Parallel;
 import oneclass.run.Progress;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRow;
+import oneclass.run.Shard;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,17 +34,27 @@ public final class IcsGrid {
 
     static String fmt(double rho) { return rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho); }
 
+    /** The whole grid in this process: {@link #run(IcsProtocol, Map, List, List, List, List, Function, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
+    public static List<RunResult> run(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
+                                      List<IcsMethod> methods, List<Double> rhos, List<Long> seeds, Function<Benchmark, IcsConfig> config,
+                                      int threads, ResultStore<RunResult> store, PrintStream out) {
+        return run(protocol, data, classes, methods, rhos, seeds, config, threads, Shard.ALL, store, out);
+    }
+
     /**
-     * Runs what {@code store} lacks and returns every run of the grid.
+     * Runs what {@code store} lacks of the runs that belong to {@code shard} and returns every run of the grid that
+     * the store holds (other shards' included). The unit a shard owns is a (data set, class, seed) group, by its
+     * position in the grid's order: the group's split is made once and serves all its methods and ρ.
      *
      * @param config the recipe per data set
      */
     public static List<RunResult> run(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
                                       List<IcsMethod> methods, List<Double> rhos, List<Long> seeds, Function<Benchmark, IcsConfig> config,
-                                      int threads, ResultStore<RunResult> store, PrintStream out) {
+                                      int threads, Shard shard, ResultStore<RunResult> store, PrintStream out) {
         List<Runnable> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int[] resumed = {0};
+        int group = -1, mine = 0;
         long units = 0;
         Progress[] progress = new Progress[1];
         int nClassifiers = (int) methods.stream().filter(m -> m != IcsMethod.SSIM).count();
@@ -56,6 +67,7 @@ public final class IcsGrid {
                     String splitFp = hex(protocol.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describeSplit());
                     String fp = hex(splitFp + "|" + cfg.describe());
                     String runKey = b.cliName() + "_c" + cls + "_s" + seed;
+                    boolean owned = shard.owns(++group);
                     List<Object[]> missing = new ArrayList<>();
                     for (IcsMethod m : methods)
                         for (double rho : m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? List.of(rhos.get(0)) : rhos) {
@@ -63,6 +75,8 @@ public final class IcsGrid {
                             String key = RunResult.key(b.cliName(), cls, m.column(), r, seed);
                             if (keys.contains(key)) continue;
                             keys.add(key);
+                            if (!owned) continue;
+                            mine++;
                             if (store.find(key, fp).isPresent()) resumed[0]++;
                             else missing.add(new Object[] {m, r, key});
                         }
@@ -101,8 +115,9 @@ public final class IcsGrid {
                         }
                     });
                 }
-        out.printf("%d runs (%d already in %s; %d (data set, class, seed) groups to train on %d threads)%n", keys.size(), resumed[0], store.dir(), todo.size(), threads);
-        progress[0] = new Progress(keys.size(), resumed[0], units, 30, out);
+        out.printf("%d runs%s (%d already in %s; %d (data set, class, seed) groups to train on %d threads)%n", mine,
+                shard.partial() ? " in shard " + shard + " of " + keys.size() : "", resumed[0], store.dir(), todo.size(), threads);
+        progress[0] = new Progress(mine, resumed[0], units, 30, out);
         Parallel.run(todo, threads);
         Set<String> wanted = new HashSet<>(keys);
         return store.all().stream().filter(r -> wanted.contains(r.key())).toList();

@@ -78,10 +78,17 @@ public final class Notebook {
         return md.toString();
     }
 
-    /** The section's charts (ours vs the paper, curves), by name. */
+    /** The section's charts (ours vs the paper, curves) and the pictures its script drew (e.g. ICS's image grids), by name. */
     public static Map<String, BufferedImage> charts(ReproductionReport.Evaluated e) {
         Map<String, BufferedImage> m = new LinkedHashMap<>();
         e.section().charts().apply(e.rows()).forEach((name, png) -> m.put(name, image(png)));
+        if (e.main() != null) e.main().pictures().forEach((name, file) -> {
+            try {
+                m.put(name, image(java.nio.file.Files.readAllBytes(file)));
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot read " + file, x);
+            }
+        });
         return m;
     }
 

@@ -189,6 +189,15 @@ public final class ReproductionReport {
             ResultStore.writeAtomically(out.resolve(file), png);
             md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");
         });
+        if (out != null) e.main().pictures().forEach((name, png) -> {
+            String file = s.id() + "-" + name + ".png";
+            try {
+                ResultStore.writeAtomically(out.resolve(file), java.nio.file.Files.readAllBytes(png));
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException("cannot read " + png, x);
+            }
+            md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");
+        });
         List<Comparison.Row> failed = rows.stream().filter(r -> r.verdict().fails()).toList();
         if (!failed.isEmpty()) md.append("Not reproduced:\n\n").append(Comparison.markdown(failed)).append('\n');
         List<Comparison.Row> nc = rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPARABLE && !Double.isNaN(r.paper())).toList();

@@ -70,9 +70,20 @@ public record Section(String id, String title, String makeTarget, String expecte
      * @param rows       the comparison with the paper (every cell the runs fill)
      * @param finalEpoch per run, the measurement of the model after the last epoch
      * @param bestEpoch  per run, the best test measurement over epochs (only runs that recorded it)
+     * @param pictures   pictures the script drew into the folder that the report and the notebook show as they are
+     *                   (e.g. ICS's typical/atypical image grids), by name
      */
     public record Results(Path dir, int runs, List<Comparison.Row> rows, List<Cells.Measurement> finalEpoch,
-                          List<Cells.Measurement> bestEpoch) {}
+                          List<Cells.Measurement> bestEpoch, Map<String, Path> pictures) {
+        public Results {
+            pictures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pictures));
+        }
+
+        /** Results with no pictures of their own: the section's charts are drawn from the rows. */
+        public Results(Path dir, int runs, List<Comparison.Row> rows, List<Cells.Measurement> finalEpoch, List<Cells.Measurement> bestEpoch) {
+            this(dir, runs, rows, finalEpoch, bestEpoch, Map.of());
+        }
+    }
 
     /** Whether a column of the paper's table is one this harness runs (not a baseline). */
     public boolean runs(String method) { return methods.isEmpty() || methods.contains(method); }

@@ -3,6 +3,7 @@ package oneclass.report;
 import oneclass.data.DataSource;
 import oneclass.hcl.HclGrid;
 import oneclass.hrn.HrnGrid;
+import oneclass.ics.IcsGrid;
 import oneclass.run.RecordCsv;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRecord;
@@ -33,6 +34,9 @@ public final class Sections {
     static final String EMNIST_NOTE = "EMNIST is not on the development machine (no internet there); `make hcl-table7` downloads it on a networked machine";
     static final String DBPEDIA_NOTE = "DBPedia-14 and its BERT features are not on the development machine; `make hcl-table7` reads "
             + "feature files you compute (README, HRN Table 7)";
+
+    static final String ICS_BUDGET_NOTE = "not run here for lack of CPU time: one seed of one data set's ten classes takes ≈ 37 min on the shared "
+            + "2-core development machine at the default budget, so the paper's 5 seeds of MNIST and Fashion-MNIST come to ≈ 6 h; `make ics-table1` runs them";
 
     public static final List<Section> ALL = List.of(
             new Section("hrn_table1", "HRN Table 1: one-class AUC per class on MNIST, Fashion-MNIST, CIFAR-10", "hrn-table1",
@@ -67,7 +71,19 @@ public final class Sections {
                     "hrn_table7.csv", List.of("HCL"), List.of(""), Sections::hcl,
                     Section.Layout.ROWS, Sections::taskCurves,
                     Map.of("emnist", EMNIST_NOTE, "dbpedia", DBPEDIA_NOTE, "dbpedia-pfe", DBPEDIA_NOTE),
-                    Section.Live.of("", "--datasets", "mnist", "--seeds", "1", "--epochs", "2", "--train-per-class", "1000")));
+                    Section.Live.of("", "--datasets", "mnist", "--seeds", "1", "--epochs", "2", "--train-per-class", "1000")),
+            new Section("ics_split", "ICS Sec. 2.1 and Fig. 1: the intra-class split into typical and atypical images", "ics-split",
+                    null, List.of(), List.of("paper", "from-table1", "official-code", "paper-quick"), Sections::icsSplit,
+                    Section.Layout.CLASSES, rows -> Map.of(), Map.of(),
+                    Section.Live.of("paper-quick", "--datasets", "mnist", "--classes", "0", "--quick")),
+            new Section("ics_table1", "ICS Table 1: one-class AUC per class on MNIST, Fashion-MNIST, CIFAR-10", "ics-table1",
+                    "ics_table1.csv", List.of("Ours", "NNwDS", "NaiveNN", "SSIM"), List.of("paper", "official-code", "paper-quick", "official-code-quick"),
+                    Sections::icsGrid, Section.Layout.CLASSES, perClass("AUC %"), Map.of("fmnist", ICS_BUDGET_NOTE, "cifar10", CIFAR10_NOTE),
+                    Section.Live.of("paper-quick", "--datasets", "mnist", "--classes", "0", "--seeds", "1", "--quick")),
+            new Section("ics_rho", "ICS Fig. 4: class-averaged AUC against the ratio ρ (the paper prints no points: std over ρ < 1, Sec. 3.2)", "ics-rho",
+                    null, List.of(), List.of("paper", "official-code", "paper-quick"), Sections::icsRho,
+                    Section.Layout.ROWS, Sections::rhoCurves, Map.of(),
+                    Section.Live.of("paper-quick", "--datasets", "mnist", "--classes", "0", "--rhos", "5,10,50", "--quick")));
 
     /** The section called {@code id}. */
     public static Section get(String id) {
@@ -191,6 +207,81 @@ public final class Sections {
 
     static final String HCL = "HCL", FINAL = "final";
 
+    /** Why an ICS results folder is not judged against the paper: a {@code --quick} run, else a subset of a data set; null if it is judged. */
+    static Function<Cells.Cell, String> icsReason(Path dir, Map<String, String> subsets) {
+        boolean quick = dir.getFileName().toString().endsWith("-quick");
+        return c -> quick ? "quick mode (128 training images, 500 test images, 1 epoch)"
+                : subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;
+    }
+
+    /** The runs of ICS Table 1 ({@link IcsGrid.RunResult}): the AUC of each (data set, class, method, seed). */
+    public static Section.Results icsGrid(Path dir, ExpectedResults expected) {
+        if (!Files.isDirectory(dir.resolve("runs"))) return null;
+        List<IcsGrid.RunResult> runs = new ResultStore<>(dir, IcsGrid.RunResult.class).all();
+        if (runs.isEmpty()) return null;
+        Map<String, String> subsets = new HashMap<>();
+        for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        List<Cells.Measurement> aucs = IcsGrid.aucs(runs);
+        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, icsReason(dir, subsets)), aucs, List.of());
+    }
+
+    /** The runs of ICS Fig. 4 ({@link IcsGrid.RunResult}): the AUC of ICS per (data set, class, seed) under method {@code rho=<ρ>}. */
+    public static Section.Results icsRho(Path dir, ExpectedResults expected) {
+        if (!Files.isDirectory(dir.resolve("runs"))) return null;
+        List<IcsGrid.RunResult> runs = new ResultStore<>(dir, IcsGrid.RunResult.class).all();
+        if (runs.isEmpty()) return null;
+        Map<String, String> subsets = new HashMap<>();
+        for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), RHO + fmt(r.rho()), r.seed(), r.auc())).toList();
+        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(ms), expected, icsReason(dir, subsets)), ms, List.of());
+    }
+
+    static final String RHO = "rho=", SSIM_TYPICAL = "mean SSIM typical", SSIM_ATYPICAL = "mean SSIM atypical";
+    static final String SPLIT_HEADER = "dataset,cls,seed,n,atypical,mean_ssim_typical,mean_ssim_atypical,max_ssim_atypical,ssim_auc,seconds";
+
+    static String fmt(double rho) { return rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho); }
+
+    /**
+     * An ics_split folder: {@code summary.csv} (one line per split: the mean SSIM of its typical and atypical training images)
+     * and the typical/atypical image grids {@code split-<data set>_c<class>_s<seed>.png} it drew, shown as pictures.
+     */
+    public static Section.Results icsSplit(Path dir, ExpectedResults expected) {
+        Path csv = dir.resolve("summary.csv");
+        if (!Files.isRegularFile(csv)) return null;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(SPLIT_HEADER))
+            throw new IllegalArgumentException(csv + ": the first line must be " + SPLIT_HEADER);
+        List<Cells.Measurement> ms = new ArrayList<>();
+        int splits = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            List<String> f = RecordCsv.split(lines.get(i));
+            if (f.size() != 10) throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + f.size() + " fields, expected 10");
+            try {
+                long seed = Long.parseLong(f.get(2));
+                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_TYPICAL, seed, Double.parseDouble(f.get(5))));
+                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_ATYPICAL, seed, Double.parseDouble(f.get(6))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": seed and SSIMs must be numbers: " + lines.get(i));
+            }
+            splits++;
+        }
+        if (splits == 0) return null;
+        Map<String, Path> pictures = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("split-.+\\.png"))
+                    .forEach(f -> pictures.put(f.getFileName().toString().replaceAll("^split-|\\.png$", ""), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return new Section.Results(dir, splits, Comparison.compare(Cells.aggregate(ms), expected, c -> null), ms, List.of(), pictures);
+    }
+
     // ---- charts ---------------------------------------------------------------------------------------------
 
     /** Per data set, ours (± std) next to the paper per class and method. */
@@ -252,6 +343,20 @@ public final class Sections {
                     "ours (mean ± std over " + seeds + (seeds == 1 ? " seed)" : " seeds)"), c.stream().mapToDouble(r -> Integer.parseInt(r.cls())).toArray(),
                     c.stream().mapToDouble(Comparison.Row::ours).toArray(), c.stream().mapToDouble(Comparison.Row::oursStd).toArray(),
                     "paper, Table 7 (after the last task)", c.size(), fin.map(Comparison.Row::paper).orElse(Double.NaN)));
+        }
+        return m;
+    }
+
+    /** Per data set, ICS's class-averaged AUC against ρ (± std over seeds), with the paper's ρ = 10 % marked. */
+    static Map<String, byte[]> rhoCurves(List<Comparison.Row> rows) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (String d : datasets(rows)) {
+            List<Comparison.Row> c = rows.stream().filter(r -> r.dataset().equals(d) && r.cls().equals(Cells.AVG) && r.method().startsWith(RHO))
+                    .sorted(Comparator.comparingDouble(r -> number(r.method()))).toList();
+            if (c.isEmpty()) continue;
+            m.put(d, Charts.curve("ICS Fig. 4 -- " + d + ": AUC against ρ", "ρ (% of the class marked atypical)", "AUC % (mean over classes)",
+                    c.stream().mapToDouble(r -> number(r.method())).toArray(), c.stream().mapToDouble(Comparison.Row::ours).toArray(),
+                    c.stream().mapToDouble(Comparison.Row::oursStd).toArray(), 10));
         }
         return m;
     }

@@ -1,0 +1,86 @@
+package oneclass.report;
+
+import oneclass.ics.IcsGrid;
+import oneclass.run.ResultStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The readers of the ICS sections (Table 1, Fig. 4, the split): stored runs back into the report's cells, counted as the report counts them. */
+class IcsSectionsTest {
+    @TempDir Path results;
+    static final Path EXPECTED = Path.of("..", "expected-results");
+
+    static IcsGrid.RunResult run(String method, int cls, double rho, long seed, double auc) {
+        return new IcsGrid.RunResult("mnist", "full", cls, method, rho, "paper", seed, auc, 100, 10, 1000, 1.0, "f00d", "cfg");
+    }
+
+    void store(String section, String protocol, List<IcsGrid.RunResult> runs) {
+        ResultStore<IcsGrid.RunResult> s = new ResultStore<>(results.resolve(section).resolve(protocol), IcsGrid.RunResult.class);
+        runs.forEach(s::put);
+    }
+
+    @Test
+    void table1CountsOurFourColumnsAndLeavesThePapersBaselinesApart() {
+        // paper, MNIST: Ours digit 0 = 98.9 ± 0.0, digit 1 = 99.8 ± 0.1; SSIM digit 0 = 98.7
+        store("ics_table1", "paper", List.of(run("Ours", 0, 10, 1, 98.5), run("Ours", 0, 10, 2, 99.1), run("Ours", 1, 10, 1, 90.0),
+                run("SSIM", 0, 0, 1, 97.0)));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
+        assertEquals("paper", e.protocol());
+        assertEquals(4, e.main().runs());
+        Comparison.Row c0 = e.rows().stream().filter(r -> r.method().equals("Ours") && r.cls().equals("0")).findFirst().orElseThrow();
+        assertEquals(98.8, c0.ours(), 1e-9);
+        assertEquals(Verdict.WITHIN, c0.verdict());
+        // 240 published cells: 120 in our four columns (3 judged, 117 not run), 120 in the paper's baselines (OCSVM, HOG, IF, DSVDD)
+        assertEquals(new ReproductionReport.Tally(1, 2, 0, 117, 120), e.tally());
+        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("fmnist") && n.why().contains(Sections.ICS_BUDGET_NOTE)));
+        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("cifar10") && n.why().contains(Sections.CIFAR10_NOTE)));
+        assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
+    }
+
+    @Test
+    void table1InQuickModeIsNotComparable() {
+        store("ics_table1", "paper-quick", List.of(run("Ours", 0, 10, 1, 98.9)));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
+        assertEquals("paper-quick", e.protocol());
+        assertEquals(new ReproductionReport.Tally(0, 0, 1, 119, 120), e.tally());
+        assertTrue(e.rows().get(0).note().contains("quick mode"), e.rows().get(0).note());
+    }
+
+    @Test
+    void rhoCurveAveragesOverClassesPerRho() {
+        store("ics_rho", "paper", List.of(run("Ours", 0, 5, 1, 90), run("Ours", 1, 5, 1, 80), run("Ours", 0, 50, 1, 70), run("Ours", 1, 50, 1, 60)));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_rho"), results, EXPECTED);
+        Comparison.Row avg5 = e.rows().stream().filter(r -> r.method().equals("rho=5") && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(85.0, avg5.ours(), 1e-9);
+        Comparison.Row avg50 = e.rows().stream().filter(r -> r.method().equals("rho=50") && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(65.0, avg50.ours(), 1e-9);
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 0, 0), e.tally()); // the paper prints no point of the curve
+        assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
+    }
+
+    @Test
+    void splitSummaryAndItsPicturesAreRead() throws Exception {
+        Path dir = results.resolve("ics_split").resolve("from-table1");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.csv"), Sections.SPLIT_HEADER + "\nmnist,0,1,5923,592,0.6560,0.4170,0.5000,97.98,100\n"
+                + "mnist,1,1,6742,674,0.8000,0.6000,0.7000,99.42,100\n");
+        Files.write(dir.resolve("split-mnist_c0_s1.png"), Charts.curve("t", "x", "y", new double[] {1, 2}, new double[] {1, 2}, new double[] {0, 0}, 1));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED);
+        assertEquals("from-table1", e.protocol());
+        assertEquals(2, e.main().runs());
+        Comparison.Row t = e.rows().stream().filter(r -> r.method().equals(Sections.SSIM_TYPICAL) && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(0.728, t.ours(), 1e-9);
+        assertEquals(List.of("mnist_c0_s1"), List.copyOf(Notebook.charts(e).keySet()));
+        assertTrue(Notebook.markdown(e).contains("0.42"), Notebook.markdown(e));
+        Files.writeString(dir.resolve("summary.csv"), "dataset,cls\nmnist,0\n");
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED));
+        assertTrue(x.getMessage().contains("summary.csv"), x.getMessage());
+    }
+}
