@@ -236,13 +236,14 @@ public final class Sections {
         return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(ms), expected, icsReason(dir, subsets)), ms, List.of());
     }
 
-    static final String RHO = "rho=", SSIM_TYPICAL = "mean SSIM typical", SSIM_ATYPICAL = "mean SSIM atypical";
+    static final String RHO = "rho=", SSIM_TYPICAL = "typical: mean SSIM × 100", SSIM_ATYPICAL = "atypical: mean SSIM × 100";
     static final String SPLIT_HEADER = "dataset,cls,seed,n,atypical,mean_ssim_typical,mean_ssim_atypical,max_ssim_atypical,ssim_auc,seconds";
 
     static String fmt(double rho) { return rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho); }
 
     /**
-     * An ics_split folder: {@code summary.csv} (one line per split: the mean SSIM of its typical and atypical training images)
+     * An ics_split folder: {@code summary.csv} (one line per split: the mean SSIM of its typical and atypical training images, × 100 for
+     * the tables' two decimals)
      * and the typical/atypical image grids {@code split-<data set>_c<class>_s<seed>.png} it drew, shown as pictures.
      */
     public static Section.Results icsSplit(Path dir, ExpectedResults expected) {
@@ -264,8 +265,8 @@ public final class Sections {
             if (f.size() != 10) throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + f.size() + " fields, expected 10");
             try {
                 long seed = Long.parseLong(f.get(2));
-                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_TYPICAL, seed, Double.parseDouble(f.get(5))));
-                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_ATYPICAL, seed, Double.parseDouble(f.get(6))));
+                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_TYPICAL, seed, 100 * Double.parseDouble(f.get(5))));
+                ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_ATYPICAL, seed, 100 * Double.parseDouble(f.get(6))));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(csv + " line " + (i + 1) + ": seed and SSIMs must be numbers: " + lines.get(i));
             }

@@ -75,9 +75,9 @@ class IcsSectionsTest {
         assertEquals("from-table1", e.protocol());
         assertEquals(2, e.main().runs());
         Comparison.Row t = e.rows().stream().filter(r -> r.method().equals(Sections.SSIM_TYPICAL) && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
-        assertEquals(0.728, t.ours(), 1e-9);
+        assertEquals(72.8, t.ours(), 1e-9);
         assertEquals(List.of("mnist_c0_s1"), List.copyOf(Notebook.charts(e).keySet()));
-        assertTrue(Notebook.markdown(e).contains("0.42"), Notebook.markdown(e));
+        assertTrue(Notebook.markdown(e).contains("| 0 | 41.70 ± 0.00 |"), Notebook.markdown(e));
         Files.writeString(dir.resolve("summary.csv"), "dataset,cls\nmnist,0\n");
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED));
