@@ -90,6 +90,7 @@ public final class HrnGrid {
                                       Shard shard, ResultStore<RunResult> store, PrintStream out) {
         Map<String, INDArray> testSets = new ConcurrentHashMap<>();
         Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
+        Map<String, double[][]> baselineRows = new ConcurrentHashMap<>();
         List<Runnable> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> mine = new ArrayList<>();
@@ -111,15 +112,16 @@ public final class HrnGrid {
                                     + "|" + v.baseline().describe()).hashCode());
                             if (store.find(key, fingerprint).isPresent()) { resumed++; continue; }
                             todo.add(() -> {
-                                INDArray test = testSets.computeIfAbsent(b.cliName() + "|" + InputNorm.NONE, k ->
-                                        Inputs.matrix(split.test(), allRows(split.test().size()), InputNorm.NONE));
-                                INDArray train = trainSets.computeIfAbsent(b.cliName() + "_c" + cls + "|" + InputNorm.NONE, k ->
-                                        Inputs.matrix(split.train(), protocol.trainIndices(split.train(), cls), InputNorm.NONE));
+                                // raw pixels as double rows, converted once per data set / class and shared by every baseline run
+                                double[][] test = baselineRows.computeIfAbsent(b.cliName(), k ->
+                                        Inputs.matrix(split.test(), allRows(split.test().size()), InputNorm.NONE).toDoubleMatrix());
+                                double[][] train = baselineRows.computeIfAbsent(b.cliName() + "_c" + cls, k ->
+                                        Inputs.matrix(split.train(), protocol.trainIndices(split.train(), cls), InputNorm.NONE).toDoubleMatrix());
                                 long t0 = System.nanoTime();
-                                double[] score = v.baseline().normality(train.toDoubleMatrix(), test.toDoubleMatrix(), seed);
+                                double[] score = v.baseline().normality(train, test, seed);
                                 double auc = 100 * Auc.of(score, split.test().labels(), cls), seconds = (System.nanoTime() - t0) / 1e9;
                                 store.put(new RunResult(b.cliName(), split.variant(), cls, v.name(), protocol.cliName(), seed, 0,
-                                        auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, (int) train.rows(), (int) test.rows(), seconds,
+                                        auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, train.length, test.length, seconds,
                                         fingerprint, v.baseline().describe()));
                                 progress[0].finished(key, String.format(Locale.ROOT, "AUC %.2f%%, %.1fs", auc, seconds));
                             });
