@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1:linux-x86_64-onednn
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7
@@ -61,8 +62,8 @@ class ics_bench implements Callable<Integer> {
         int[] order = IntStream.range(0, x.size()).toArray();
         int bs = cfg.batch();
         System.out.printf("%s class %d: %d images; %s%n", b.cliName(), cls, x.size(), cfg.describe());
-        System.out.printf("machine: %d cores, load average %.1f, OMP_NUM_THREADS=%s%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getenv("OMP_NUM_THREADS"));
+        System.out.printf("machine: %d cores, load average %.1f, OMP_NUM_THREADS=%s, ND4J native build: %s%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getenv("OMP_NUM_THREADS"), nativeBuild());
 
         Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), x.side(), cfg.l2(), cfg.aeRule(), 1);
         double aeStep = median(i -> ae.step(x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs)));
@@ -87,6 +88,12 @@ class ics_bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%n", run, run / 60);
         System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", b.cliName(), 10 * run / 3600, 50 * run / 3600);
         return 0;
+    }
+
+    /** The folder of the JavaCPP build that holds ND4J's native library, e.g. linux-x86_64-onednn (ONECLASS_ND4J picks it). */
+    static String nativeBuild() {
+        return org.bytedeco.javacpp.Loader.getLoadedLibraries().values().stream().filter(p -> p != null && p.contains("jnind4jcpu"))
+                .map(p -> Path.of(p).getParent().getFileName().toString()).findFirst().orElse("unknown");
     }
 
     interface Step { double run(int i); }

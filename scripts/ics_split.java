@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS org.nd4j:nd4j-native:1.0.0-M2.1
+//DEPS org.nd4j:nd4j-native:1.0.0-M2.1:linux-x86_64-onednn
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS org.knowm.xchart:xchart:4.0.3
 //DEPS info.picocli:picocli:4.7.7

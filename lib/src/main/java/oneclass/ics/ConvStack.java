@@ -4,7 +4,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.enums.DataFormat;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,9 +38,18 @@ public record ConvStack(List<Layer> layers, double leak) {
         @Override public String toString() { return "conv" + kernel + "x" + kernel + "-" + filters + (stride > 1 ? "/" + stride : ""); }
     }
 
-    /** k×k transposed convolution; stride 2 with kernel 2 doubles height and width. */
+    /**
+     * k×k transposed convolution; stride 2 with kernel 2 doubles height and width. Two kinds only, both
+     * built from faster ops than ND4J's deconv2d (see {@link #build}): stride 1 with an odd kernel (SAME), or
+     * kernel = stride (the output blocks do not overlap).
+     */
     public record Deconv(int filters, int kernel, int stride) implements Layer {
-        public Deconv { positive("filters", filters); positive("kernel", kernel); positive("stride", stride); }
+        public Deconv {
+            positive("filters", filters); positive("kernel", kernel); positive("stride", stride);
+            if (!(stride == 1 && kernel % 2 == 1) && kernel != stride)
+                throw new IllegalArgumentException("a transposed convolution needs stride 1 with an odd kernel, or kernel = stride; got kernel "
+                        + kernel + ", stride " + stride);
+        }
         @Override public String toString() { return "deconv" + kernel + "x" + kernel + "-" + filters + (stride > 1 ? "/" + stride : ""); }
     }
 
@@ -83,24 +92,32 @@ public record ConvStack(List<Layer> layers, double leak) {
                     SDVariable w = sd.var(n + "_W", glorot(rng, c.kernel() * c.kernel() * cin, (long) c.kernel() * c.kernel() * c.filters(),
                             c.kernel(), c.kernel(), cin, c.filters())); // [kH, kW, iC, oC]
                     SDVariable b = sd.var(n + "_b", Nd4j.zeros(DataType.FLOAT, c.filters()));
-                    x = sd.cnn().conv2d(n, x, w, b, Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
-                            .paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).build());
+                    x = sd.cnn().conv2d(n, x, w, b, conv(c.kernel(), c.stride()));
                     shape = new long[] {-1, c.filters(), ceilDiv(shape[2], c.stride()), ceilDiv(shape[3], c.stride())};
                     convWeights.add(w.name());
                     params.add(w.name());
                     params.add(b.name());
             } else if (l instanceof Deconv c) {
+                    // ND4J's deconv2d (col2im) was 10-40x slower than a convolution of the same size (ics_bench), so the two
+                    // kinds are written with other ops; DeconvTest holds both to deconv2d. Weights: the same Glorot draw.
                     long cin = shape[1];
-                    SDVariable w = sd.var(n + "_W", glorot(rng, c.kernel() * c.kernel() * cin, (long) c.kernel() * c.kernel() * c.filters(),
-                            c.kernel(), c.kernel(), c.filters(), cin)); // [kH, kW, oC, iC]
+                    int k = c.kernel(), s = c.stride();
                     SDVariable b = sd.var(n + "_b", Nd4j.zeros(DataType.FLOAT, c.filters()));
-                    boolean same = c.stride() == 1;
-                    x = sd.cnn().deconv2d(n, x, w, b, DeConv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
-                            .isSameMode(same).dataFormat(DeConv2DConfig.NCHW).build());
-                    long h = same ? shape[2] : (shape[2] - 1) * c.stride() + c.kernel(), wd = same ? shape[3] : (shape[3] - 1) * c.stride() + c.kernel();
-                    shape = new long[] {-1, c.filters(), h, wd};
-                    convWeights.add(w.name());
-                    params.add(w.name());
+                    if (s == 1) {
+                        // stride 1, SAME: a transposed convolution is the convolution with the kernel flipped and its channels
+                        // swapped, W'[i, j, c, o] = W[k-1-i, k-1-j, o, c]; the variable holds W' directly
+                        SDVariable w = sd.var(n + "_W", glorot(rng, k * k * cin, (long) k * k * c.filters(), k, k, cin, c.filters()));
+                        x = sd.cnn().conv2d(n, x, w, b, conv(k, 1));
+                        convWeights.add(w.name());
+                    } else {
+                        // kernel = stride: out[o, s·i + a, s·j + b] = Σ_c W[a, b, o, c]·x[c, i, j] + b_o, a 1×1 convolution to s²·O
+                        // channels (channel (a·s + b)·O + o) rearranged into s×s blocks by depthToSpace
+                        SDVariable w = sd.var(n + "_W", glorot(rng, k * k * cin, (long) k * k * c.filters(), 1, 1, cin, (long) s * s * c.filters()));
+                        x = sd.nn().biasAdd(n, sd.cnn().depthToSpace(sd.cnn().conv2d(x, w, conv(1, 1)), s, DataFormat.NCHW), b, true);
+                        convWeights.add(w.name());
+                    }
+                    shape = new long[] {-1, c.filters(), shape[2] * s, shape[3] * s};
+                    params.add(n + "_W");
                     params.add(b.name());
             } else if (l instanceof Pool p) {
                     Pooling2DConfig cfg = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).paddingMode(PaddingMode.VALID).isNHWC(false).build();
@@ -122,6 +139,10 @@ public record ConvStack(List<Layer> layers, double leak) {
             if (activate) x = leak > 0 ? sd.nn().leakyRelu(n + "_act", x, leak) : sd.nn().relu(n + "_act", x, 0);
         }
         return new Built(x, shape, convWeights, params);
+    }
+
+    private static Conv2DConfig conv(int kernel, int stride) {
+        return Conv2DConfig.builder().kH(kernel).kW(kernel).sH(stride).sW(stride).paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).build();
     }
 
     private static long ceilDiv(long a, long b) { return (a + b - 1) / b; }

@@ -18,8 +18,8 @@ import java.util.List;
  * no dropout, no local response normalization. The autoencoder keeps the strided first convolution
  * and the first pooling stage (28 → 7, 32 → 8) so that two stride-2 transposed convolutions invert them exactly; its bottleneck is
  * one 1×1 convolution to {@code latent} channels. The decoder's transposed convolutions are 3×3 (not the
- * encoder's 5×5): ND4J's transposed convolution (col2im) is the slowest op of the split on a CPU, and 3×3
- * made the autoencoder about 2.5× cheaper (ics_bench).
+ * encoder's 5×5), chosen when ND4J's transposed convolution (col2im) was the slowest op of the split on a CPU
+ * (3×3 made the autoencoder about 2.5× cheaper); {@link ConvStack} now builds them from convolutions.
  *
  * <p>{@link #officialCode}: the authors' code (../shared/notes/official-code-facts.md): a VGG-like
  * classifier of paired 3×3 convolutions 16/32/64/128 with LeakyReLU 0.2 and average pooling, two 1×1

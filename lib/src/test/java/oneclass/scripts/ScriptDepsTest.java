@@ -25,11 +25,12 @@ class ScriptDepsTest {
         Matcher p = Pattern.compile("<([\\w.-]+\\.version)>([^<]+)</").matcher(pom);
         while (p.find()) props.put(p.group(1), p.group(2));
         Map<String, String> v = new HashMap<>();
-        Matcher d = Pattern.compile("<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        Matcher d = Pattern.compile("<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>"
+                + "(?:\\s*<classifier>([^<]+)</classifier>)?").matcher(pom);
         while (d.find()) {
             String version = d.group(3);
             if (version.startsWith("${")) version = props.get(version.substring(2, version.length() - 1));
-            v.put(d.group(1) + ":" + d.group(2), version);
+            v.put(d.group(1) + ":" + d.group(2) + (d.group(4) != null ? ":" + d.group(4) : ""), version);
         }
         return v;
     }
@@ -46,8 +47,8 @@ class ScriptDepsTest {
             List<String> deps = Files.readAllLines(script).stream().filter(l -> l.startsWith("//DEPS ")).map(l -> l.substring(7).trim()).toList();
             assertFalse(deps.isEmpty(), script + " declares no //DEPS");
             for (String dep : deps) {
-                String[] gav = dep.split(":");
-                String ga = gav[0] + ":" + gav[1];
+                String[] gav = dep.split(":"); // group:artifact:version[:classifier]
+                String ga = gav[0] + ":" + gav[1] + (gav.length > 3 ? ":" + gav[3] : "");
                 assertTrue(pom.containsKey(ga), script + ": //DEPS " + dep + " is not a dependency of lib/pom.xml");
                 assertEquals(pom.get(ga), gav[2], script + ": //DEPS " + dep + " differs from lib/pom.xml");
             }
