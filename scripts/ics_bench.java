@@ -25,7 +25,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -34,15 +37,20 @@ import java.util.stream.IntStream;
  * Speed of the ICS networks: seconds per training step of the autoencoder and the classifier (median of
  * timed steps after warm-up), seconds to score 1000 test images, and from them the time of one
  * (data set, class, seed) run of ics_table1 (split + Ours + NNwDS + NaiveNN + scoring) and of the whole
- * table, at the chosen settings.
+ * table, at the chosen settings; by default for the paper's AlexNet-like networks and the code's VGG-like
+ * ones. Next to each, the PyTorch counterpart (bench/ics_torch.py: the same layers, optimizers and batch,
+ * one thread) and the ratio ours / PyTorch per step; without PyTorch one line says it was skipped.
  */
-@Command(name = "ics_bench", mixinStandardHelpOptions = true, description = "Seconds per step and per (data set, class, seed) run of ICS.")
+@Command(name = "ics_bench", mixinStandardHelpOptions = true, description = "Seconds per step and per (data set, class, seed) run of ICS, next to PyTorch.")
 class ics_bench implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fmnist or cifar10 (default: ${DEFAULT-VALUE}).") String dataset;
     @Option(names = "--class", defaultValue = "0", description = "Normal class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--steps", defaultValue = "12", description = "Steps timed; the first 2 are warm-up (default: ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;
+    @Option(names = "--protocol", defaultValue = "paper,official-code", split = ",",
+            description = "paper (AlexNet-like at --width) and/or official-code (VGG-like) (default: ${DEFAULT-VALUE}).") List<String> protocols;
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch for the counterpart (default: ${DEFAULT-VALUE}, Debian's python3-torch).") String python;
+    @Option(names = "--torch-script", defaultValue = "bench/ics_torch.py", description = "The PyTorch counterpart (default: ${DEFAULT-VALUE}).") Path torchScript;
     @Mixin IcsOptions training;
 
     public static void main(String... args) {
@@ -53,17 +61,43 @@ class ics_bench implements Callable<Integer> {
     public Integer call() {
         if (steps < 3) throw new IllegalArgumentException("--steps must be >= 3 (2 warm-up steps are not counted), got " + steps);
         Threads.singleThreadedNd4j();
-        IcsProtocol p = IcsProtocol.parse(protocol);
         Benchmark b = Benchmark.parse(dataset);
-        IcsConfig cfg = training.apply(p, b);
         DataSource.Split split = DataSource.load(b, DataSource.resolveDataDir(dataDir), true);
+        System.out.printf("machine: %d cores, %s, load average %.1f, OMP_NUM_THREADS=%s, ND4J native build: %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getenv("OMP_NUM_THREADS"), nativeBuild());
+        String skipped = TorchPeer.unavailable(python, torchScript);
+        if (skipped != null) System.out.println(skipped);
+        List<String> table = new ArrayList<>(List.of("| network | step | ours (s) | PyTorch (s) | ours / PyTorch |", "|---|---|---:|---:|---:|"));
+        for (String name : protocols) {
+            IcsProtocol p = IcsProtocol.parse(name);
+            IcsConfig cfg = training.apply(p, b);
+            double[] ours = bench(cfg, split);
+            if (skipped != null) continue;
+            Map<String, TorchPeer.Step> torch = TorchPeer.run(python, torchScript, TorchPeer.args(cfg, training.width, b.channels(), steps));
+            String[] step = {"autoencoder", "classifier"};
+            for (int i = 0; i < 2; i++) {
+                TorchPeer.Step t = torch.get(step[i]);
+                if (t.parameters() != (long) ours[2 + i])
+                    System.out.printf("WARNING: the PyTorch %s has %d parameters, ours %d: not the same network%n", step[i], t.parameters(), (long) ours[2 + i]);
+                System.out.printf(Locale.ROOT, "PyTorch %s step (batch %d): %.4f s; ours / PyTorch = %.2f%n", step[i], cfg.batch(), t.seconds(), ours[i] / t.seconds());
+                table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f |", cfg.arch().name(), step[i], ours[i], t.seconds(), ours[i] / t.seconds()));
+            }
+        }
+        if (skipped == null) {
+            System.out.println();
+            table.forEach(System.out::println);
+        }
+        return 0;
+    }
+
+    /** Prints one protocol's step times and estimates; returns {autoencoder step, classifier step, their parameter counts}. */
+    private double[] bench(IcsConfig cfg, DataSource.Split split) {
         int[] idx = IcsRun.trainIndices(cfg, split.train(), cls);
         ImageBatches x = new ImageBatches(split.train(), idx, cfg.arch().side());
         int[] order = IntStream.range(0, x.size()).toArray();
         int bs = cfg.batch();
-        System.out.printf("%s class %d: %d images; %s%n", b.cliName(), cls, x.size(), cfg.describe());
-        System.out.printf("machine: %d cores, load average %.1f, OMP_NUM_THREADS=%s, ND4J native build: %s%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getenv("OMP_NUM_THREADS"), nativeBuild());
+        System.out.printf("%n%s class %d: %d images; %s%n", dataset, cls, x.size(), cfg.describe());
 
         Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), x.side(), cfg.l2(), cfg.aeRule(), 1);
         double aeStep = median(i -> ae.step(x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs)));
@@ -86,8 +120,8 @@ class ics_bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "classifier step (batch %d):  %.3f s   (Ours takes 3 per batch, NNwDS and NaiveNN 1)%n", bs, netStep);
         System.out.printf(Locale.ROOT, "score 1000 test images: classifier %.2f s, autoencoder + SSIM %.2f s%n", score1000, ssim1000);
         System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%n", run, run / 60);
-        System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", b.cliName(), 10 * run / 3600, 50 * run / 3600);
-        return 0;
+        System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", dataset, 10 * run / 3600, 50 * run / 3600);
+        return new double[] {aeStep, netStep, ae.parameterCount(), net.parameterCount()};
     }
 
     /** The folder of the JavaCPP build that holds ND4J's native library, e.g. linux-x86_64-onednn (ONECLASS_ND4J picks it). */

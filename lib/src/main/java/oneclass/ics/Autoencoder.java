@@ -40,6 +40,9 @@ public final class Autoencoder {
         optimizer = new Optimizer(sd, params, rule);
     }
 
+    /** The number of trainable values (weights and biases). */
+    public long parameterCount() { return optimizer.parameterCount(); }
+
     /** One gradient step on a batch; returns its MSE. */
     public double step(INDArray x) {
         feed.put("x", x);

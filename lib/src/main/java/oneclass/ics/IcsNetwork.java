@@ -63,6 +63,9 @@ public final class IcsNetwork {
         optimizer = new Optimizer(sd, params, rule);
     }
 
+    /** The number of trainable values (weights and biases). */
+    public long parameterCount() { return optimizer.parameterCount(); }
+
     /** Which losses a step trains on. */
     public enum Step {
         /** Eq. 2 on a batch of typical images. */

@@ -54,6 +54,11 @@ public final class Optimizer {
         }
     }
 
+    /** The number of trainable values. */
+    public long parameterCount() {
+        return updaters.keySet().stream().mapToLong(p -> sd.getArrForVarName(p).length()).sum();
+    }
+
     /** One step: θ ← θ − update(∇θ) for every parameter; {@code grads} is overwritten. */
     public void step(Map<String, INDArray> grads) {
         for (var e : updaters.entrySet()) {
