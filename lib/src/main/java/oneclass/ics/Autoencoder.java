@@ -29,15 +29,13 @@ public final class Autoencoder {
             throw new IllegalArgumentException("the decoder must end at [" + channels + ", " + side + ", " + side + "], ends at " + Arrays.toString(s)
                     + " (encoder " + encoder + ", decoder " + decoder + ")");
         SDVariable xhat = sd.nn().sigmoid("xhat", d.out());
-        SDVariable loss = sd.math().squaredDifference(xhat, x).mean("mse");
+        sd.math().squaredDifference(xhat, x).mean("mse");
+        sd.setLossVariables("mse");
         List<String> convs = new ArrayList<>(e.convWeights());
         convs.addAll(d.convWeights());
-        if (l2 > 0) for (String cw : convs) loss = loss.add(sd.getVariable(cw).mul(sd.getVariable(cw)).sum().mul(l2));
-        loss.rename("loss");
-        sd.setLossVariables("loss");
         params.addAll(e.params());
         params.addAll(d.params());
-        optimizer = new Optimizer(sd, params, rule);
+        optimizer = new Optimizer(sd, params, rule, l2, convs); // + λ·Σ‖W_conv‖²
     }
 
     /** The number of trainable values (weights and biases). */

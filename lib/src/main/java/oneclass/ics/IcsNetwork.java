@@ -16,7 +16,7 @@ import java.util.*;
  * subtraction layer and one dense layer"), used only in training.
  *
  * <p>One SameDiff graph computes all three losses of {@link IcsLosses} and trains on their weighted sum
- * {@code α·L_cls + β·L_ic + γ·L_disp + λ·Σ‖W_conv‖²}; a training step picks the weights, so a "closeness
+ * {@code α·L_cls + β·L_ic + γ·L_disp + λ·Σ‖W_conv‖²} (the L2 term's gradient added by {@link Optimizer}); a training step picks the weights, so a "closeness
  * step" is (1, 0, 0) on a batch of typical images. Pairs (i, j ≠ i) are formed inside the batch: image i
  * is paired with image {@code pair[i]}. The L2 term covers convolution kernels only ("L2-regularization
  * was used for every convolutional layer with a decay of 10⁻⁶", Sec. 3.1), as Keras' l2(λ) adds it.
@@ -57,10 +57,9 @@ public final class IcsNetwork {
         SDVariable loss = IcsLosses.closeness(sd, "L_cls", a).mul(w[0])
                 .add(IcsLosses.intraClass(sd, "L_ic", logit, y).mul(w[1]))
                 .add(IcsLosses.dispersion(sd, "L_disp", a).mul(w[2]));
-        if (l2 > 0) for (String cw : f.convWeights()) loss = loss.add(sd.getVariable(cw).mul(sd.getVariable(cw)).sum().mul(l2));
         loss.rename("loss");
         sd.setLossVariables("loss");
-        optimizer = new Optimizer(sd, params, rule);
+        optimizer = new Optimizer(sd, params, rule, l2, f.convWeights()); // + λ·Σ‖W_conv‖²
     }
 
     /** The number of trainable values (weights and biases). */

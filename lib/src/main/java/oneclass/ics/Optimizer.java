@@ -9,14 +9,20 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies ND4J's own Adam or RMSprop update rules to a SameDiff graph's parameters in place, one
  * updater (with its own state) per parameter. The loss is chosen per step by the caller, which is why
  * the graph's built-in {@code fit} (one fixed loss) is not used.
+ *
+ * <p>The L2 term λ·Σ‖W‖² (Keras' l2(λ), added to the loss) enters here as its gradient 2λ·W on the
+ * decayed weights, before the update rule, as Keras' would: the same step as with the term in the graph
+ * (OptimizerTest), without the four graph ops and their backward ops per kernel on every step.
  */
 public final class Optimizer {
     /** An update rule and its settings. */
@@ -41,10 +47,17 @@ public final class Optimizer {
 
     private final SameDiff sd;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final Set<String> decayed;
+    private final double l2;
     private int iteration;
 
-    public Optimizer(SameDiff sd, List<String> params, Rule rule) {
+    /** @param decayed the parameters with the L2 term λ·‖W‖² ({@code l2} = λ), e.g. the convolution kernels */
+    public Optimizer(SameDiff sd, List<String> params, Rule rule, double l2, Collection<String> decayed) {
+        if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
+        if (!params.containsAll(decayed)) throw new IllegalArgumentException("decayed weights " + decayed + " are not all parameters " + params);
         this.sd = sd;
+        this.l2 = l2;
+        this.decayed = Set.copyOf(decayed);
         IUpdater cfg = rule.config();
         for (String p : params) {
             INDArray w = sd.getArrForVarName(p);
@@ -59,13 +72,15 @@ public final class Optimizer {
         return updaters.keySet().stream().mapToLong(p -> sd.getArrForVarName(p).length()).sum();
     }
 
-    /** One step: θ ← θ − update(∇θ) for every parameter; {@code grads} is overwritten. */
+    /** One step: θ ← θ − update(∇θ + 2λθ [decayed]) for every parameter; {@code grads} is overwritten. */
     public void step(Map<String, INDArray> grads) {
         for (var e : updaters.entrySet()) {
             INDArray g = grads.get(e.getKey());
             if (g == null) throw new IllegalStateException("no gradient for " + e.getKey());
+            INDArray w = sd.getArrForVarName(e.getKey());
+            if (l2 > 0 && decayed.contains(e.getKey())) g.addi(w.mul(2 * l2)); // ∂(λ‖W‖²)/∂W = 2λW
             e.getValue().applyUpdater(g, iteration, 0);
-            sd.getArrForVarName(e.getKey()).subi(g);
+            w.subi(g);
         }
         iteration++;
     }

@@ -2,8 +2,10 @@ package oneclass.ics;
 
 import oneclass.data.Images;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
@@ -42,7 +44,7 @@ class IcsRunTest {
         for (String rule : List.of("adam", "rmsprop")) {
             SameDiff sd = SameDiff.create();
             sd.var("w", Nd4j.createFromArray(1f, 1f));
-            Optimizer o = new Optimizer(sd, List.of("w"), rule.equals("adam") ? Optimizer.Rule.adam(0.1, 0.5) : Optimizer.Rule.rmsprop(0.1));
+            Optimizer o = new Optimizer(sd, List.of("w"), rule.equals("adam") ? Optimizer.Rule.adam(0.1, 0.5) : Optimizer.Rule.rmsprop(0.1), 0, List.of());
             o.step(new java.util.HashMap<>(Map.of("w", Nd4j.createFromArray(2f, -0.5f))));
             float[] w = sd.getArrForVarName("w").toFloatVector();
             double step = rule.equals("adam") ? 0.1 : 0.1 / Math.sqrt(0.1);
@@ -51,6 +53,33 @@ class IcsRunTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Optimizer.Rule.adam(0, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new Optimizer.Rule("sgd", 0.1, 0));
+    }
+
+    /**
+     * The L2 term as the optimizer adds it (2λW on the decayed weights) steps exactly as the term λ·Σ‖W‖² in
+     * the graph's loss did: three Adam steps on loss = Σ(w ⊙ c) + [λ·Σw²] from the same start, w decayed, b not.
+     */
+    @Test
+    void l2InTheOptimizerEqualsL2InTheLoss() {
+        double lambda = 0.2; // w₃ = 2, c₃ = −0.5: g₃ = c₃ + 2λw₃ = 0.3 > 0, where λw₃ (a wrong factor) would give −0.1
+        INDArray[] ends = new INDArray[2];
+        for (int inGraph = 0; inGraph < 2; inGraph++) {
+            SameDiff sd = SameDiff.create();
+            SDVariable w = sd.var("w", Nd4j.createFromArray(0.5f, -1f, 2f)), b = sd.var("b", Nd4j.createFromArray(1.5f));
+            SDVariable loss = w.mul(sd.constant(Nd4j.createFromArray(1f, 2f, -0.5f))).sum().add(b.mul(b).sum());
+            if (inGraph == 1) loss = loss.add(w.mul(w).sum().mul(lambda));
+            loss.rename("loss");
+            sd.setLossVariables("loss");
+            Optimizer o = new Optimizer(sd, List.of("w", "b"), Optimizer.Rule.adam(0.1, 0.5), inGraph == 1 ? 0 : lambda, List.of("w"));
+            for (int i = 0; i < 3; i++) o.step(sd.calculateGradients(Map.of(), "w", "b"));
+            ends[inGraph] = sd.getArrForVarName("w").add(0);
+            assertEquals(1.5 - 0.3, sd.getArrForVarName("b").getDouble(0), 0.01, "b is not decayed: Adam's ~lr per step");
+        }
+        assertTrue(ends[1].equalsWithEps(ends[0], 1e-6), ends[1] + " vs " + ends[0]);
+        assertTrue(ends[0].sub(Nd4j.createFromArray(0.5f, -1f, 2f)).amaxNumber().doubleValue() > 0.1, "w moved");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Optimizer(SameDiff.create(), List.of("w"), Optimizer.Rule.adam(0.1, 0.5), 1e-3, List.of("v")));
+        assertTrue(e.getMessage().contains("[v]"), e.getMessage());
     }
 
     @Test
