@@ -51,6 +51,7 @@ class ics_bench implements Callable<Integer> {
             description = "paper (AlexNet-like at --width) and/or official-code (VGG-like) (default: ${DEFAULT-VALUE}).") List<String> protocols;
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch for the counterpart (default: ${DEFAULT-VALUE}, Debian's python3-torch).") String python;
     @Option(names = "--torch-script", defaultValue = "bench/ics_torch.py", description = "The PyTorch counterpart (default: ${DEFAULT-VALUE}).") Path torchScript;
+    @Option(names = "--profile", description = "Also print where each step's time goes: seconds per op type, and the rest (between ops, optimizer).") boolean profile;
     @Mixin IcsOptions training;
 
     public static void main(String... args) {
@@ -100,9 +101,15 @@ class ics_bench implements Callable<Integer> {
         System.out.printf("%n%s class %d: %d images; %s%n", dataset, cls, x.size(), cfg.describe());
 
         Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), x.side(), cfg.l2(), cfg.aeRule(), 1);
-        double aeStep = median(i -> ae.step(x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs)));
+        Step aeSteps = i -> ae.step(x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs));
+        double aeStep = median(aeSteps);
         IcsNetwork net = new IcsNetwork(cfg.arch().features(), x.channels(), x.side(), cfg.l2(), cfg.netRule(), 1);
-        double netStep = median(i -> net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs), new float[bs]));
+        Step netSteps = i -> net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs), new float[bs]);
+        double netStep = median(netSteps);
+        if (profile) {
+            profile("autoencoder", ae.graph(), aeSteps);
+            profile("classifier", net.graph(), netSteps);
+        }
         int nTest = Math.min(1000, split.test().size());
         ImageBatches test = new ImageBatches(split.test(), IntStream.range(0, nTest).toArray(), cfg.arch().side());
         long t = System.nanoTime();
@@ -131,6 +138,17 @@ class ics_bench implements Callable<Integer> {
     }
 
     interface Step { double run(int i); }
+
+    /** Times {@code steps} more steps with an {@link OpProfile} listening: the op types that take the most, and the rest. */
+    private void profile(String network, org.nd4j.autodiff.samediff.SameDiff graph, Step s) {
+        OpProfile p = OpProfile.attach(graph);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) s.run(i);
+        double step = (System.nanoTime() - t0) / 1e9 / steps, ops = p.total() / steps;
+        graph.setListeners();
+        System.out.printf(Locale.ROOT, "profile, %s step: %.4f s, of which ops %.4f s (%.0f %%), between ops and optimizer %.4f s; top ops: %s%n",
+                network, step, ops, 100 * ops / step, step - ops, String.join(", ", p.top(8, steps)));
+    }
 
     private double median(Step s) {
         double[] t = new double[steps - 2];

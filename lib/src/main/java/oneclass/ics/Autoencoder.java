@@ -41,6 +41,9 @@ public final class Autoencoder {
     /** The number of trainable values (weights and biases). */
     public long parameterCount() { return optimizer.parameterCount(); }
 
+    /** The graph (for {@link OpProfile} and tests). */
+    public SameDiff graph() { return sd; }
+
     /** One gradient step on a batch; returns its MSE. */
     public double step(INDArray x) {
         feed.put("x", x);

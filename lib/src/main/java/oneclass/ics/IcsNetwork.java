@@ -137,6 +137,6 @@ public final class IcsNetwork {
         return out;
     }
 
-    /** The graph, for tests. */
-    SameDiff graph() { return sd; }
+    /** The graph (for {@link OpProfile} and tests). */
+    public SameDiff graph() { return sd; }
 }
