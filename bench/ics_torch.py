@@ -5,7 +5,7 @@ The same layers as lib/src/main/java/oneclass/ics/IcsArchitecture.java (AlexNet-
 or the authors' VGG-like on 32x32), the same optimizers (RMSprop lr 1e-3 for the autoencoder, Adam lr 3e-4,
 beta1 0.5 for the classifier; Keras' eps 1e-7), the same L2 on convolution kernels and batch. The classifier
 step is an intra-class step (Eq. 3, binary cross-entropy on the logit) as ics_bench times it. Median of the
-timed steps after 2 warm-up steps. Prints CSV (network,seconds,parameters) on stdout for ics_bench to read.
+timed steps after the warm-up steps. Prints CSV (network,seconds,cpu_seconds,parameters) on stdout for ics_bench to read.
 
 Run: /usr/bin/python3 bench/ics_torch.py --arch alexnet --width 8 (needs Debian's python3-torch).
 """
@@ -70,14 +70,16 @@ def l2(modules, lam):
     return lam * sum((m.weight ** 2).sum() for m in modules if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)))
 
 
-def median_step(step, steps):
-    times = []
-    for i in range(steps):
-        t0 = time.perf_counter()
+def median_step(step, warmup, steps):
+    """Median wall and CPU seconds (this thread; one torch thread runs the ops on it) of the steps after the warm-up."""
+    wall, cpu = [], []
+    for i in range(warmup + steps):
+        t0, c0 = time.perf_counter(), time.thread_time()
         step()
-        if i >= 2:
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        if i >= warmup:
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.thread_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main():
@@ -87,10 +89,11 @@ def main():
     p.add_argument("--latent", type=int, default=8)
     p.add_argument("--channels", type=int, default=1)
     p.add_argument("--batch", type=int, default=64)
-    p.add_argument("--steps", type=int, default=12)
+    p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--steps", type=int, default=15)
     a = p.parse_args()
-    if a.steps < 3:
-        sys.exit("--steps must be >= 3 (2 warm-up steps are not counted), got %d" % a.steps)
+    if a.steps < 1 or a.warmup < 0:
+        sys.exit("--steps must be >= 1 and --warmup >= 0, got %d and %d" % (a.steps, a.warmup))
     torch.set_num_threads(1)
     warnings.filterwarnings("ignore", message="Lazy modules")
     torch.manual_seed(1)
@@ -121,9 +124,9 @@ def main():
         loss.backward()
         net_opt.step()
 
-    print("network,seconds,parameters")
-    print("autoencoder,%.6f,%d" % (median_step(ae_step, a.steps), sum(q.numel() for q in ae.parameters())))
-    print("classifier,%.6f,%d" % (median_step(net_step, a.steps), sum(q.numel() for q in params)))
+    print("network,seconds,cpu_seconds,parameters")
+    print("autoencoder,%.6f,%.6f,%d" % (*median_step(ae_step, a.warmup, a.steps), sum(q.numel() for q in ae.parameters())))
+    print("classifier,%.6f,%.6f,%d" % (*median_step(net_step, a.warmup, a.steps), sum(q.numel() for q in params)))
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ class ics_bench implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fmnist or cifar10 (default: ${DEFAULT-VALUE}).") String dataset;
     @Option(names = "--class", defaultValue = "0", description = "Normal class (default: ${DEFAULT-VALUE}).") int cls;
-    @Option(names = "--steps", defaultValue = "12", description = "Steps timed; the first 2 are warm-up (default: ${DEFAULT-VALUE}).") int steps;
+    @Option(names = "--steps", defaultValue = "15", description = "Steps timed, after the warm-up (default: ${DEFAULT-VALUE}).") int steps;
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Steps run before timing, not counted: the JVM's compiler threads are busy with SameDiff's code at first (default: ${DEFAULT-VALUE}).") int warmup;
     @Option(names = "--protocol", defaultValue = "paper,official-code", split = ",",
             description = "paper (AlexNet-like at --width) and/or official-code (VGG-like) (default: ${DEFAULT-VALUE}).") List<String> protocols;
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch for the counterpart (default: ${DEFAULT-VALUE}, Debian's python3-torch).") String python;
@@ -60,7 +62,8 @@ class ics_bench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 3) throw new IllegalArgumentException("--steps must be >= 3 (2 warm-up steps are not counted), got " + steps);
+        if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
         Threads.singleThreadedNd4j();
         Benchmark b = Benchmark.parse(dataset);
         DataSource.Split split = DataSource.load(b, DataSource.resolveDataDir(dataDir), true);
@@ -69,20 +72,24 @@ class ics_bench implements Callable<Integer> {
                 System.getenv("OMP_NUM_THREADS"), nativeBuild());
         String skipped = TorchPeer.unavailable(python, torchScript);
         if (skipped != null) System.out.println(skipped);
-        List<String> table = new ArrayList<>(List.of("| network | step | ours (s) | PyTorch (s) | ours / PyTorch |", "|---|---|---:|---:|---:|"));
+        // wall-clock is what a run waits; CPU time of the one thread is what it costs, and moves less when other jobs share the cores
+        List<String> table = new ArrayList<>(List.of("| network | step | ours (s) | PyTorch (s) | ours / PyTorch | CPU time: ours / PyTorch |",
+                "|---|---|---:|---:|---:|---:|"));
         for (String name : protocols) {
             IcsProtocol p = IcsProtocol.parse(name);
             IcsConfig cfg = training.apply(p, b);
-            double[] ours = bench(cfg, split);
+            Timing[] ours = bench(cfg, split);
             if (skipped != null) continue;
-            Map<String, TorchPeer.Step> torch = TorchPeer.run(python, torchScript, TorchPeer.args(cfg, training.width, b.channels(), steps));
+            Map<String, TorchPeer.Step> torch = TorchPeer.run(python, torchScript, TorchPeer.args(cfg, training.width, b.channels(), warmup, steps));
             String[] step = {"autoencoder", "classifier"};
             for (int i = 0; i < 2; i++) {
                 TorchPeer.Step t = torch.get(step[i]);
-                if (t.parameters() != (long) ours[2 + i])
-                    System.out.printf("WARNING: the PyTorch %s has %d parameters, ours %d: not the same network%n", step[i], t.parameters(), (long) ours[2 + i]);
-                System.out.printf(Locale.ROOT, "PyTorch %s step (batch %d): %.4f s; ours / PyTorch = %.2f%n", step[i], cfg.batch(), t.seconds(), ours[i] / t.seconds());
-                table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f |", cfg.arch().name(), step[i], ours[i], t.seconds(), ours[i] / t.seconds()));
+                if (t.parameters() != ours[i].parameters())
+                    System.out.printf("WARNING: the PyTorch %s has %d parameters, ours %d: not the same network%n", step[i], t.parameters(), ours[i].parameters());
+                System.out.printf(Locale.ROOT, "PyTorch %s step (batch %d): %.4f s; ours / PyTorch = %.2f (CPU time %.2f)%n", step[i], cfg.batch(), t.seconds(),
+                        ours[i].wall() / t.seconds(), ours[i].cpu() / t.cpuSeconds());
+                table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %.2f |", cfg.arch().name(), step[i], ours[i].wall(), t.seconds(),
+                        ours[i].wall() / t.seconds(), ours[i].cpu() / t.cpuSeconds()));
             }
         }
         if (skipped == null) {
@@ -92,8 +99,13 @@ class ics_bench implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints one protocol's step times and estimates; returns {autoencoder step, classifier step, their parameter counts}. */
-    private double[] bench(IcsConfig cfg, DataSource.Split split) {
+    /** One network's step: median wall-clock and CPU seconds (this thread; ND4J runs its ops on it with one thread) and its parameter count. */
+    record Timing(double wall, double cpu, long parameters) {
+        Timing withParameters(long n) { return new Timing(wall, cpu, n); }
+    }
+
+    /** Prints one protocol's step times and estimates; returns {autoencoder, classifier}. */
+    private Timing[] bench(IcsConfig cfg, DataSource.Split split) {
         int[] idx = IcsRun.trainIndices(cfg, split.train(), cls);
         ImageBatches x = new ImageBatches(split.train(), idx, cfg.arch().side());
         int[] order = IntStream.range(0, x.size()).toArray();
@@ -102,10 +114,12 @@ class ics_bench implements Callable<Integer> {
 
         Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), x.side(), cfg.l2(), cfg.aeRule(), 1);
         Step aeSteps = i -> ae.step(x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs));
-        double aeStep = median(aeSteps);
+        Timing aeT = median(aeSteps);
+        double aeStep = aeT.wall();
         IcsNetwork net = new IcsNetwork(cfg.arch().features(), x.channels(), x.side(), cfg.l2(), cfg.netRule(), 1);
         Step netSteps = i -> net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, (i * bs) % (x.size() - bs), (i * bs) % (x.size() - bs) + bs), new float[bs]);
-        double netStep = median(netSteps);
+        Timing netT = median(netSteps);
+        double netStep = netT.wall();
         if (profile) {
             profile("autoencoder", ae.graph(), aeSteps);
             profile("classifier", net.graph(), netSteps);
@@ -128,7 +142,7 @@ class ics_bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "score 1000 test images: classifier %.2f s, autoencoder + SSIM %.2f s%n", score1000, ssim1000);
         System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%n", run, run / 60);
         System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", dataset, 10 * run / 3600, 50 * run / 3600);
-        return new double[] {aeStep, netStep, ae.parameterCount(), net.parameterCount()};
+        return new Timing[] {aeT.withParameters(ae.parameterCount()), netT.withParameters(net.parameterCount())};
     }
 
     /** The folder of the JavaCPP build that holds ND4J's native library, e.g. linux-x86_64-onednn (ONECLASS_ND4J picks it). */
@@ -150,14 +164,19 @@ class ics_bench implements Callable<Integer> {
                 network, step, ops, 100 * ops / step, step - ops, String.join(", ", p.top(8, steps)));
     }
 
-    private double median(Step s) {
-        double[] t = new double[steps - 2];
-        for (int i = 0; i < steps; i++) {
-            long t0 = System.nanoTime();
+    private Timing median(Step s) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] wall = new double[steps], cpu = new double[steps];
+        for (int i = 0; i < warmup + steps; i++) {
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             s.run(i);
-            if (i >= 2) t[i - 2] = (System.nanoTime() - t0) / 1e9;
+            if (i >= warmup) {
+                wall[i - warmup] = (System.nanoTime() - t0) / 1e9;
+                cpu[i - warmup] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            }
         }
-        Arrays.sort(t);
-        return t[t.length / 2];
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Timing(wall[wall.length / 2], cpu[cpu.length / 2], 0);
     }
 }

@@ -20,8 +20,8 @@ public final class TorchPeer {
 
     public static final String INSTALL = "apt-get install python3-torch";
 
-    /** One network's median seconds per training step and its number of trainable parameters. */
-    public record Step(double seconds, long parameters) {}
+    /** One network's median seconds per training step (wall-clock, and CPU time of its thread) and its number of trainable parameters. */
+    public record Step(double seconds, double cpuSeconds, long parameters) {}
 
     /** Null when {@code python} can run {@code script} (it exists and torch imports), else the one-line reason it cannot. */
     public static String unavailable(String python, Path script) {
@@ -41,7 +41,7 @@ public final class TorchPeer {
     }
 
     /**
-     * Runs the script with {@code args} and reads its CSV (network,seconds,parameters).
+     * Runs the script with {@code args} and reads its CSV (network,seconds,cpu_seconds,parameters).
      *
      * @throws IllegalStateException when it fails, with its output
      */
@@ -54,11 +54,11 @@ public final class TorchPeer {
             if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + ", its errors above): " + out);
             Map<String, Step> steps = new LinkedHashMap<>();
             List<String> lines = out.lines().toList();
-            if (lines.isEmpty() || !lines.get(0).equals("network,seconds,parameters"))
-                throw new IllegalStateException(String.join(" ", cmd) + ": expected the CSV header network,seconds,parameters, got: " + out);
+            if (lines.isEmpty() || !lines.get(0).equals("network,seconds,cpu_seconds,parameters"))
+                throw new IllegalStateException(String.join(" ", cmd) + ": expected the CSV header network,seconds,cpu_seconds,parameters, got: " + out);
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
-                steps.put(f[0], new Step(Double.parseDouble(f[1]), Long.parseLong(f[2])));
+                steps.put(f[0], new Step(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3])));
             }
             return steps;
         } catch (IOException e) {
@@ -70,9 +70,9 @@ public final class TorchPeer {
     }
 
     /** The script's arguments for the networks of {@code arch} (AlexNet-like at its width, or the code's VGG-like). */
-    public static List<String> args(IcsConfig cfg, int width, int channels, int steps) {
+    public static List<String> args(IcsConfig cfg, int width, int channels, int warmup, int steps) {
         String arch = cfg.arch().name().startsWith("alexnet") ? "alexnet" : "vgg";
         return List.of("--arch", arch, "--width", "" + width, "--latent", "" + IcsProtocol.DEFAULT_LATENT, "--channels", "" + channels,
-                "--batch", "" + cfg.batch(), "--steps", "" + steps);
+                "--batch", "" + cfg.batch(), "--warmup", "" + warmup, "--steps", "" + steps);
     }
 }

@@ -33,7 +33,7 @@ class TorchPeerTest {
         assumeTrue(TorchPeer.unavailable("/usr/bin/python3", SCRIPT) == null, "no PyTorch here (apt-get install python3-torch)");
         for (IcsProtocol p : IcsProtocol.values()) {
             IcsConfig cfg = p.config(Benchmark.MNIST, IcsProtocol.DEFAULT_WIDTH);
-            Map<String, TorchPeer.Step> torch = TorchPeer.run("/usr/bin/python3", SCRIPT, TorchPeer.args(cfg, IcsProtocol.DEFAULT_WIDTH, 1, 3));
+            Map<String, TorchPeer.Step> torch = TorchPeer.run("/usr/bin/python3", SCRIPT, TorchPeer.args(cfg, IcsProtocol.DEFAULT_WIDTH, 1, 0, 1));
             int side = cfg.arch().side();
             Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), 1, side, cfg.l2(), cfg.aeRule(), 1);
             IcsNetwork net = new IcsNetwork(cfg.arch().features(), 1, side, cfg.l2(), cfg.netRule(), 1);
