@@ -5,9 +5,10 @@ package oneclass.ics;
  * choice and its source in {@link IcsProtocol}.
  *
  * @param arch        the networks and their input side
- * @param aeEpochs    autoencoder epochs over the normal class
- * @param epochs      classifier epochs ({@code iterations} = 0): per batch of the class, one closeness step on
- *                    typical images, one intra-class step on the batch, one dispersion step on atypical images
+ * @param aeEpochs    autoencoder epochs over the normal class (with a plateau rule: at most)
+ * @param epochs      classifier epochs ({@code iterations} = 0; with a plateau rule: at most): per batch of the class,
+ *                    one closeness step on typical images, one intra-class step on the batch, one dispersion step on
+ *                    atypical images
  * @param iterations  &gt; 0: the authors' code's schedule instead of epochs (see {@link IcsRun})
  * @param batch       mini-batch size (paper: 64)
  * @param aeRule      the autoencoder's optimizer
@@ -18,9 +19,10 @@ package oneclass.ics;
  * @param evalEvery   with valFraction &gt; 0: iterations (or epochs) between checkpoints
  * @param trainLimit  &gt; 0: only the first this many images of the class (quick mode), else all
  * @param testLimit   &gt; 0: only the first this many test images (quick mode), else all
+ * @param stop        when a network's training loss has converged ({@link Plateau#OFF}: train to the epoch counts)
  */
 public record IcsConfig(IcsArchitecture arch, int aeEpochs, int epochs, int iterations, int batch, Optimizer.Rule aeRule,
-                        Optimizer.Rule netRule, double l2, double valFraction, int evalEvery, int trainLimit, int testLimit) {
+                        Optimizer.Rule netRule, double l2, double valFraction, int evalEvery, int trainLimit, int testLimit, Plateau stop) {
     public IcsConfig {
         if (aeEpochs < 1) throw new IllegalArgumentException("ae-epochs must be >= 1, got " + aeEpochs);
         if (epochs < 1 && iterations < 1) throw new IllegalArgumentException("epochs (or iterations) must be >= 1, got " + epochs);
@@ -30,6 +32,7 @@ public record IcsConfig(IcsArchitecture arch, int aeEpochs, int epochs, int iter
         if (!(valFraction >= 0 && valFraction < 1)) throw new IllegalArgumentException("val-fraction must be in [0, 1), got " + valFraction);
         if (evalEvery < 1) throw new IllegalArgumentException("eval-every must be >= 1, got " + evalEvery);
         if (trainLimit < 0 || testLimit < 0) throw new IllegalArgumentException("train/test limits must be >= 0");
+        if (stop == null) throw new IllegalArgumentException("stop rule must be given (Plateau.OFF for fixed epochs)");
     }
 
     /** Units of training progress ({@link oneclass.run.Progress} "epochs"): AE epochs plus one per classifier epoch (or 100 iterations). */
@@ -40,7 +43,8 @@ public record IcsConfig(IcsArchitecture arch, int aeEpochs, int epochs, int iter
     /** The settings that change the split (and the SSIM baseline), for its fingerprint. */
     public String describeSplit() {
         return "arch=" + arch.name() + " side=" + arch.side() + " enc=[" + arch.encoder() + "] dec=[" + arch.decoder() + "] aeEpochs=" + aeEpochs
-                + " batch=" + batch + " ae=" + aeRule + " l2=" + l2 + " trainLimit=" + trainLimit + " testLimit=" + testLimit;
+                + " batch=" + batch + " ae=" + aeRule + " l2=" + l2 + " trainLimit=" + trainLimit + " testLimit=" + testLimit
+                + (stop.off() ? "" : " stop=" + stop); // fixed epochs: the description (and fingerprint) of before the rule
     }
 
     public String describe() {
@@ -49,14 +53,18 @@ public record IcsConfig(IcsArchitecture arch, int aeEpochs, int epochs, int iter
     }
 
     public IcsConfig withEpochs(int aeEpochs, int epochs) {
-        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit);
+        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit, stop);
     }
 
     public IcsConfig withLimits(int trainLimit, int testLimit) {
-        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit);
+        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit, stop);
     }
 
     public IcsConfig withIterations(int iterations) {
-        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit);
+        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit, stop);
+    }
+
+    public IcsConfig withStop(Plateau stop) {
+        return new IcsConfig(arch, aeEpochs, epochs, iterations, batch, aeRule, netRule, l2, valFraction, evalEvery, trainLimit, testLimit, stop);
     }
 }

@@ -12,16 +12,23 @@ import oneclass.data.Benchmark;
  *   <li>pixels /255 in [0, 1] (the code's min-max scaling is the identity on data that uses 0 and 255);</li>
  *   <li>loss schedule: the paper trains "with the three different losses step by step": per batch, a
  *       closeness step, an intra-class step, a dispersion step, in the order of Sec. 2.3;</li>
- *   <li>epochs: the paper gives none; the code trains the autoencoder 50 epochs and the classifier 800
- *       iterations. On these CPUs the default budget is {@link #DEFAULT_AE_EPOCHS} autoencoder epochs and
- *       {@link #DEFAULT_EPOCHS} classifier epochs (options --ae-epochs, --epochs); README states the cost.</li>
+ *   <li>epochs: the paper trains "step by step until all losses converge" (Sec. 2.3) and gives no count; the
+ *       code trains the autoencoder 50 epochs and the classifier 800 iterations. The paper protocol stops each
+ *       network when its epoch training loss has converged by the rule {@link #CONVERGED} ({@link Plateau}:
+ *       3 epochs in a row without a 1 % improvement of the best), at most {@link #DEFAULT_AE_EPOCHS}
+ *       autoencoder epochs (the code's count) and {@link #DEFAULT_EPOCHS} classifier epochs (options
+ *       --ae-epochs, --epochs, --patience, --min-delta); README states the cost.</li>
  * </ul>
  */
 public enum IcsProtocol {
     PAPER("paper"),
     OFFICIAL_CODE("official-code");
 
-    public static final int DEFAULT_AE_EPOCHS = 2, DEFAULT_EPOCHS = 2, DEFAULT_WIDTH = 8, DEFAULT_LATENT = 8;
+    public static final int DEFAULT_AE_EPOCHS = 50, DEFAULT_EPOCHS = 50, DEFAULT_WIDTH = 8, DEFAULT_LATENT = 8;
+    public static final int DEFAULT_PATIENCE = 3;
+    public static final double DEFAULT_MIN_DELTA = 0.01;
+    /** The paper protocol's convergence rule: stop after 3 epochs without a 1 % improvement of the best epoch loss. */
+    public static final Plateau CONVERGED = new Plateau(DEFAULT_PATIENCE, DEFAULT_MIN_DELTA);
 
     private final String cliName;
 
@@ -42,8 +49,8 @@ public enum IcsProtocol {
     public IcsConfig config(Benchmark b, int width) {
         if (this == PAPER)
             return new IcsConfig(IcsArchitecture.alexNetLike(b.rows(), b.channels(), width, DEFAULT_LATENT), DEFAULT_AE_EPOCHS, DEFAULT_EPOCHS, 0, 64,
-                    Optimizer.Rule.rmsprop(1e-3), Optimizer.Rule.adam(3e-4, 0.5), 1e-6, 0, 1, 0, 0);
+                    Optimizer.Rule.rmsprop(1e-3), Optimizer.Rule.adam(3e-4, 0.5), 1e-6, 0, 1, 0, 0, CONVERGED);
         return new IcsConfig(IcsArchitecture.officialCode(b.channels()), 50, 1, 800, 64,
-                Optimizer.Rule.rmsprop(1e-3), Optimizer.Rule.adam(3e-4, 0.5), 1e-3, 0.3, 50, 0, 0);
+                Optimizer.Rule.rmsprop(1e-3), Optimizer.Rule.adam(3e-4, 0.5), 1e-3, 0.3, 50, 0, 0, Plateau.OFF);
     }
 }

@@ -16,8 +16,13 @@ import java.util.stream.IntStream;
 public final class IcsRun {
     private IcsRun() {}
 
-    /** Called once per unit of training progress (an epoch, or 100 iterations). */
-    public interface Listener { void unit(); }
+    /** Called once per unit of training progress (an epoch, or 100 iterations; the epochs a converged network skips count too). */
+    public interface Listener {
+        void unit();
+
+        /** A network stopped by the convergence rule after this epoch. */
+        default void converged(int epoch) {}
+    }
 
     /** The training images of class {@code cls} the run uses (quick mode: the first {@code trainLimit}). */
     public static int[] trainIndices(IcsConfig cfg, Images train, int cls) {
@@ -38,10 +43,17 @@ public final class IcsRun {
         Autoencoder ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), side, cfg.l2(), cfg.aeRule(), seed);
         SplittableRandom rng = new SplittableRandom(seed * 31 + 7);
         int[] order = IntStream.range(0, x.size()).toArray();
-        for (int epoch = 0; epoch < cfg.aeEpochs(); epoch++) {
+        Plateau.Tracker converged = cfg.stop().tracker();
+        for (int epoch = 1; epoch <= cfg.aeEpochs(); epoch++) {
             shuffle(order, rng);
-            for (int from = 0; from < order.length; from += cfg.batch()) ae.step(x.batch(order, from, Math.min(order.length, from + cfg.batch())));
+            double mse = 0;
+            for (int from = 0; from < order.length; from += cfg.batch()) mse += ae.step(x.batch(order, from, Math.min(order.length, from + cfg.batch())));
             listener.unit();
+            if (converged.converged(mse / batches(order.length, cfg.batch()))) {
+                listener.converged(epoch);
+                for (int skipped = epoch; skipped < cfg.aeEpochs(); skipped++) listener.unit();
+                break;
+            }
         }
         // SSIM on the image itself, not on the zero padding around it
         double[] trainSsim = ae.ssim(x, 256, crop);
@@ -106,17 +118,26 @@ public final class IcsRun {
         if (cfg.iterations() == 0) {
             // The paper's "step by step": per batch of the class, a closeness step (Eq. 2) on typical images, an
             // intra-class step (Eq. 3) on the batch, a dispersion step (Eq. 4) on atypical images.
+            // The epoch's loss for the convergence rule: the sum of the mean losses it trained on.
             int[] order = IntStream.range(0, x.size()).toArray();
+            Plateau.Tracker converged = cfg.stop().tracker();
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 shuffle(order, rng);
+                double loss = 0;
                 for (int from = 0; from < order.length; from += b) {
                     int to = Math.min(order.length, from + b);
-                    if (method == IcsMethod.ICS) net.step(IcsNetwork.Step.CLOSENESS, typ.batch(x, b), null);
-                    net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, from, to), labels(y, order, from, to));
-                    if (method == IcsMethod.ICS) net.step(IcsNetwork.Step.DISPERSION, atyp.batch(x, b), null);
+                    if (method == IcsMethod.ICS) loss += net.step(IcsNetwork.Step.CLOSENESS, typ.batch(x, b), null);
+                    loss += net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, from, to), labels(y, order, from, to));
+                    if (method == IcsMethod.ICS) loss += net.step(IcsNetwork.Step.DISPERSION, atyp.batch(x, b), null);
                 }
                 listener.unit();
-                if (cfg.valFraction() > 0 && (epoch % cfg.evalEvery() == 0 || epoch == cfg.epochs())) checkpoint.run();
+                boolean stop = converged.converged(loss / batches(order.length, b));
+                if (cfg.valFraction() > 0 && (epoch % cfg.evalEvery() == 0 || epoch == cfg.epochs() || stop)) checkpoint.run();
+                if (stop) {
+                    listener.converged(epoch);
+                    for (int skipped = epoch; skipped < cfg.epochs(); skipped++) listener.unit();
+                    break;
+                }
             }
         } else {
             // The code's schedule: per iteration, three passes of the pair losses on half-batches of typical and
@@ -137,6 +158,8 @@ public final class IcsRun {
         if (cfg.valFraction() == 0) checkpoint.run();
         return best[1];
     }
+
+    private static int batches(int n, int batch) { return (n + batch - 1) / batch; }
 
     /** Normality = −l: a low probability of "atypical" is a high score for the normal class. */
     static double[] normality(double[] logits) {

@@ -82,6 +82,31 @@ class IcsRunTest {
         assertTrue(e.getMessage().contains("[v]"), e.getMessage());
     }
 
+    /**
+     * With the rule "1 epoch without a 99 % improvement", both networks stop after epoch 2 (epoch 1 sets the
+     * best, epoch 2 cannot fall by 99 %) of a cap of 6, and the 4 skipped epochs still count as progress.
+     */
+    @Test
+    void aConvergedNetworkStopsEarlyAndCountsTheSkippedEpochs() {
+        Images train = IcsShardTest.toy("t", 20, 1), test = IcsShardTest.toy("u", 10, 2);
+        IcsConfig cfg = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 4).withEpochs(6, 6).withStop(new Plateau(1, 0.99));
+        List<Integer> stopped = new java.util.ArrayList<>();
+        int[] units = {0};
+        IcsRun.Listener listener = new IcsRun.Listener() {
+            @Override public void unit() { units[0]++; }
+            @Override public void converged(int epoch) { stopped.add(epoch); }
+        };
+        IntraClassSplit split = IcsRun.split(cfg, train, 0, test, 1, listener);
+        assertEquals(List.of(2), stopped);
+        assertEquals(6, units[0]);
+        IcsRun.classifierAuc(IcsMethod.ICS, cfg, train, split, 10, new ImageBatches(test, split.testIndices(), 28),
+                IcsRun.Evaluation.of(test, split.testIndices(), 0, 0), 1, listener);
+        assertEquals(List.of(2, 2), stopped);
+        assertEquals(12, units[0]);
+        IcsRun.split(cfg.withStop(Plateau.OFF), train, 0, test, 1, listener);
+        assertEquals(List.of(2, 2), stopped, "fixed epochs: no early stop");
+    }
+
     @Test
     void configRejectsBadSettingsByName() {
         IcsConfig c = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 8);
