@@ -87,7 +87,10 @@ public final class IcsGrid {
                             * (long) (cfg.iterations() > 0 ? (cfg.iterations() + 99) / 100 : cfg.epochs());
                     todo.add(() -> {
                         int[] unit = {0};
-                        IcsRun.Listener tick = () -> progress[0].epoch(runKey, ++unit[0]);
+                        IcsRun.Listener tick = new IcsRun.Listener() {
+                            @Override public void unit() { progress[0].epoch(runKey, ++unit[0]); }
+                            @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", runKey, epoch, cfg.stop()); }
+                        };
                         long t0 = System.nanoTime();
                         IntraClassSplit s = IntraClassSplit.load(splitFile, splitFp).orElseGet(() -> {
                             IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, tick);
