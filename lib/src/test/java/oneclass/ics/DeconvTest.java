@@ -80,23 +80,7 @@ class DeconvTest {
         for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) toDouble.put(v.name(), DataType.DOUBLE);
         sd.convertDataTypes(toDouble);
         for (String p : params) sd.getArrForVarName(p).addi(Nd4j.rand(DataType.DOUBLE, sd.getArrForVarName(p).shape()).subi(0.5)); // biases off 0
-        Map<String, INDArray> grads = sd.calculateGradients(Map.of(), params);
-        double eps = 1e-6;
-        int checked = 0;
-        for (String n : params) {
-            INDArray p = sd.getArrForVarName(n);
-            for (int i = 0; i < p.length(); i++) {
-                double orig = p.getDouble(i);
-                p.putScalar(i, orig + eps);
-                double up = sd.output(Map.of(), "loss").get("loss").getDouble(0);
-                p.putScalar(i, orig - eps);
-                double down = sd.output(Map.of(), "loss").get("loss").getDouble(0);
-                p.putScalar(i, orig);
-                double fd = (up - down) / (2 * eps), an = grads.get(n).getDouble(i);
-                assertEquals(fd, an, 1e-8 + 1e-5 * Math.abs(fd), n + "[" + i + "]");
-                checked++;
-            }
-        }
+        int checked = FiniteDifferences.check(sd, params, 1e-8);
         // conv 3x3 1→2 (18 + 2), conv 1x1 2→2 (4 + 2), deconv 2x2/2 2→2 (1x1 to 8 channels: 16 + 2), deconv 3x3 2→1 (18 + 1)
         assertEquals(20 + 6 + 18 + 19, checked);
     }

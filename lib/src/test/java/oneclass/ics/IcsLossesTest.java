@@ -76,24 +76,7 @@ class IcsLossesTest {
         SDVariable l = z.mmul(wo).add(bo);
         SDVariable loss = IcsLosses.closeness(sd, "c", a).add(IcsLosses.intraClass(sd, "i", l, y)).add(IcsLosses.dispersion(sd, "d", a)).rename("loss");
         sd.setLossVariables("loss");
-        List<String> names = List.of("z", "wd", "bd", "wo", "bo");
-        Map<String, INDArray> grads = sd.calculateGradients(Map.of(), names);
-        double eps = 1e-6;
-        int checked = 0;
-        for (String n : names) {
-            INDArray p = sd.getArrForVarName(n);
-            for (int k = 0; k < p.length(); k++) {
-                double orig = p.getDouble(k);
-                p.putScalar(k, orig + eps);
-                double up = sd.output(Map.of(), "loss").get("loss").getDouble(0);
-                p.putScalar(k, orig - eps);
-                double down = sd.output(Map.of(), "loss").get("loss").getDouble(0);
-                p.putScalar(k, orig);
-                double fd = (up - down) / (2 * eps), an = grads.get(n).getDouble(k);
-                assertEquals(fd, an, 1e-7 + 1e-5 * Math.abs(fd), n + "[" + k + "]");
-                checked++;
-            }
-        }
+        int checked = FiniteDifferences.check(sd, List.of("z", "wd", "bd", "wo", "bo"), 1e-7);
         assertEquals(12 + 3 + 1 + 3 + 1, checked);
     }
 
