@@ -140,7 +140,8 @@ class ics_bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "autoencoder step (batch %d): %.3f s%n", bs, aeStep);
         System.out.printf(Locale.ROOT, "classifier step (batch %d):  %.3f s   (Ours takes 3 per batch, NNwDS and NaiveNN 1)%n", bs, netStep);
         System.out.printf(Locale.ROOT, "score 1000 test images: classifier %.2f s, autoencoder + SSIM %.2f s%n", score1000, ssim1000);
-        System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%n", run, run / 60);
+        System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%s%n", run, run / 60,
+                cfg.stop().off() ? "" : " at most (every network to its epoch cap; the convergence rule " + cfg.stop() + " stops most earlier)");
         System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", dataset, 10 * run / 3600, 50 * run / 3600);
         return new Timing[] {aeT.withParameters(ae.parameterCount()), netT.withParameters(net.parameterCount())};
     }
