@@ -11,10 +11,10 @@ public class IcsOptions {
     @Option(names = "--epochs", description = "Classifier epochs, at most (paper protocol; default " + IcsProtocol.DEFAULT_EPOCHS
             + "; the paper gives none and trains until the losses converge, see --patience).")
     public Integer epochs;
-    @Option(names = "--ae-epochs", description = "Autoencoder epochs, at most (default " + IcsProtocol.DEFAULT_AE_EPOCHS + " (paper protocol), 50 (official-code)).")
+    @Option(names = "--ae-epochs", description = "Autoencoder epochs, at most (default " + IcsProtocol.DEFAULT_AE_EPOCHS + ", the code's count; official-code: exactly 50).")
     public Integer aeEpochs;
     @Option(names = "--patience", description = "Paper protocol: stop a network after this many epochs in a row without a --min-delta relative improvement "
-            + "of its best epoch training loss (default " + IcsProtocol.DEFAULT_PATIENCE + "); 0: train every epoch up to --ae-epochs / --epochs. Official-code: fixed counts.")
+            + "of its best epoch training loss (default " + IcsProtocol.DEFAULT_PATIENCE + "); 0: train every epoch up to --ae-epochs / --epochs. Official-code: fixed counts unless given (its classifier runs --iterations).")
     public Integer patience;
     @Option(names = "--min-delta", description = "The relative improvement that counts for --patience (default " + IcsProtocol.DEFAULT_MIN_DELTA + ").")
     public Double minDelta;
