@@ -43,7 +43,7 @@ public record TabularFile(String path, URI origin, String sha256) {
         if (Files.isRegularFile(f)) return f;
         if (!allowDownload)
             throw new DataException(f + ": not found, and downloading is off. Get " + origin + " and put it there, "
-                    + "or point --data-dir at a folder laid out as in the README's "Data" section.");
+                    + "or point --data-dir at a folder laid out as in the README's Data section.");
         try {
             Download.fetch(origin, f, fetcher, temp -> {
                 String got = Checksums.sha256(temp);
