@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke ics-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -38,9 +38,12 @@ hrn-table1-baselines: ## HRN Table 1's OCSVM and iForest columns run in the harn
 hrn-table1-check: ## regression check: HRN Table 1, exit 1 when a comparable cell is outside its tolerance
 	$(JBANG) hrn_table1 --check $(DATA_OPT) $(ARGS)
 
+# hrn-table1-smoke's runs, which shard-smoke and slurm-smoke share out and merge
+TABLE1_SMOKE := --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest
+
 hrn-table1-smoke: ## a 1-minute real-data pass through the whole script (2 classes, 1 seed, 3 epochs)
 	rm -rf results/smoke
-	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke $(DATA_OPT) $(ARGS)
+	$(JBANG) hrn_table1 $(TABLE1_SMOKE) --out results/smoke $(DATA_OPT) $(ARGS)
 	@test -s results/smoke/summary.md && test -s results/smoke/chart-mnist.png && test -s results/smoke/run-record.json \
 	  && test $$(ls results/smoke/runs | wc -l) -eq 12 && echo "smoke: 1 passed, 0 failed"
 
@@ -132,14 +135,20 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
 	rm -rf results/smoke-shards
 	$(JBANG) build scripts/hrn_table1.java
-	smoke="--datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards --threads 1 $(DATA_OPT)"; \
+	smoke="$(TABLE1_SMOKE) --out results/smoke-shards --threads 1 $(DATA_OPT)"; \
 	  $(JBANG) hrn_table1 $$smoke --shard 1/2 > results/shard-1.log 2>&1 & one=$$!; \
 	  $(JBANG) hrn_table1 $$smoke --shard 2/2 > results/shard-2.log 2>&1 & two=$$!; \
 	  wait $$one && wait $$two || { tail results/shard-*.log; exit 1; }
 	@test $$(ls results/smoke-shards/runs | wc -l) -eq 12 && test ! -e results/smoke-shards/summary.csv
-	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards $(DATA_OPT) | grep "12 runs (12 already"
+	$(JBANG) hrn_table1 $(TABLE1_SMOKE) --out results/smoke-shards $(DATA_OPT) | grep "12 runs (12 already"
 	diff results/smoke/summary.csv results/smoke-shards/summary.csv && diff results/smoke/summary.md results/smoke-shards/summary.md \
 	  && echo "shard-smoke: 1 passed, 0 failed (2 shards merged = one process)"
+
+# A throwaway one-node Slurm (slurm/local-cluster.sh: Debian's slurm-wlm and munge, installed when missing; as root)
+# runs slurm/array.sbatch for real; slurm/smoke.sh says what it checks.
+slurm-smoke: ## hrn-table1-smoke's 12 runs as a real 2-task Slurm array (task 2 cancelled and resumed), merged by a dependent job: the table must equal the one-process one
+	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
+	slurm/smoke.sh results/smoke results/smoke-slurm $(TABLE1_SMOKE) $(DATA_OPT)
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)
