@@ -87,7 +87,7 @@ launch() {
 # The last line of a daemon's output, for a one-line reason.
 last_line() { tail -n 1 "$1/log/$2.out" 2>/dev/null | tr -d '\r'; }
 
-# Waits up to $2 seconds (in tenths) for the command after it to succeed.
+# Waits up to $1 seconds for the command after it to succeed, trying every tenth of a second.
 await() {
   local tenths=$(($1 * 10)); shift
   until "$@" >/dev/null 2>&1; do ((tenths-- > 0)) || return 1; sleep 0.1; done
@@ -127,6 +127,10 @@ start() {
 # ---- Stop -------------------------------------------------------------------------------------------------
 # Whether PID $1 runs (a zombie, exited but not yet reaped, does not).
 alive() { local stat; stat=$(cat "/proc/$1/stat" 2>/dev/null) && [[ ${stat##*) } != Z* ]]; }
+
+# Whether PID $1 has gone from the process table: exited and reaped by its parent (here init, as the daemons
+# outlive the start command; init may take a second).
+reaped() { [[ ! -e /proc/$1 ]]; }
 
 # Whether PID $2 still is a process of the cluster in $1 (its command line names the folder): a PID that was
 # reused by another process since is left alone.
@@ -175,6 +179,7 @@ stop() {
   for name in "${!pid[@]}"; do
     p=${pid[$name]}
     if ours "$dir" "$p"; then echo "local-cluster: $name (PID $p) is still running" >&2; left=1; fi
+    await 5 reaped "$p" || true
   done
   rm -rf "$dir"
   return $left
