@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -145,14 +147,15 @@ class hcl_table7 implements Callable<Integer> {
         List<String> warnings = data.stream().filter(d -> !d.complete())
                 .map(d -> d.name() + " ran on " + d.variant() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
                 names, warnings, "accuracy %");
-        String curves = curves(runs, table, byName, outDir);
+        String curves = curves(runs, table, byName, outputs);
         Path summary = outDir.resolve("summary.md");
         try {
-            ResultStore.writeAtomically(summary, (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
+            outputs.write("summary.md", (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + summary, e);
+            throw new java.io.UncheckedIOException("cannot read " + summary + ": " + Io.reason(e), e);
         }
         Map<String, Object> configs = new LinkedHashMap<>(), provenance = new LinkedHashMap<>();
         for (HclData d : data) {
@@ -163,7 +166,8 @@ class hcl_table7 implements Callable<Integer> {
         }
         new RunRecord("scripts/hcl_table7.java", originalArgs).put("configs", configs).put("seeds", seeds.toString())
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", provenance)
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + summary + ", summary.csv, runs.csv (one row per head), curves.csv, curve-*.png, scores/, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }
@@ -224,18 +228,14 @@ class hcl_table7 implements Callable<Integer> {
      * curves.csv, a curve-<dataset>.png per data set, and the Markdown for the curve and the heads' cost. curves.csv keeps
      * the lines of data sets that earlier commands ran into this folder and this one did not (`make report` reads it).
      */
-    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, Path outDir) {
+    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, OutputSet outputs) {
         StringBuilder csv = new StringBuilder(HclGrid.CURVES_HEADER + "\n");
         Set<String> now = new HashSet<>();
         runs.forEach(r -> now.add(r.dataset()));
-        Path old = outDir.resolve("curves.csv");
+        Path old = outputs.dir().resolve("curves.csv");
         if (Files.isRegularFile(old))
-            try {
-                for (String line : Files.readAllLines(old, StandardCharsets.UTF_8).stream().skip(1).toList())
-                    if (!line.isBlank() && !now.contains(RecordCsv.split(line).get(0))) csv.append(line).append('\n');
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + old, e);
-            }
+            for (RecordCsv.Line line : RecordCsv.cells(old).stream().skip(1).toList())
+                if (!now.contains(line.cells().get(0))) csv.append(String.join(",", line.cells())).append('\n');
         StringBuilder md = new StringBuilder("\n## Accuracy after each task (mean ± std over seeds, %)\n\n");
         md.append("After task t the test examples of the t classes seen so far are classified by Eq. (7) over the first t heads.\n\n");
         for (String d : data.keySet()) {
@@ -259,7 +259,7 @@ class hcl_table7 implements Callable<Integer> {
             }
             double paper = table.stream().filter(r -> r.dataset().equals(d)).mapToDouble(Comparison.Row::paper).findFirst().orElse(Double.NaN);
             String png = "curve-" + d + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.curveAndPoint("HCL on " + d + ": accuracy after each task",
+            outputs.write(png, Charts.curveAndPoint("HCL on " + d + ": accuracy after each task",
                     "tasks learned (one class each)", "accuracy %", "ours (mean ± std over " + mine.size() + (mine.size() == 1 ? " seed)" : " seeds)"), x, mean, std,
                     "paper, Table 7 (after the last task)", k, paper));
             md.append("\n![").append(d).append(" curve](").append(png).append(")\n\n");
@@ -273,7 +273,7 @@ class hcl_table7 implements Callable<Integer> {
                         heads.stream().mapToDouble(HclGrid.HeadResult::seconds).max().orElse(Double.NaN), heads.size()));
             }
         }
-        ResultStore.writeAtomically(outDir.resolve("curves.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("curves.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         return md.toString();
     }
 

@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -103,7 +105,8 @@ class hrn_noise implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(table);
         System.out.println("verdicts: " + counts);
         List<String> warnings = HrnGrid.subsetWarnings(data);
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 5)", table, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 5)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) for (HrnGrid.Variant v : variants)
@@ -111,7 +114,8 @@ class hrn_noise implements Callable<Integer> {
         new RunRecord("scripts/hrn_noise.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", HrnGrid.provenance(data))
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }

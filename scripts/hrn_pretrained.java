@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -242,9 +244,11 @@ class hrn_pretrained implements Callable<Integer> {
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
         warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
                 List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");
-        record.put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+        record.put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-cifar10.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }

@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -123,7 +125,8 @@ class hrn_table1 implements Callable<Integer> {
         System.out.println("verdicts: " + counts);
 
         List<String> warnings = HrnGrid.subsetWarnings(data);
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         new RunRecord("scripts/hrn_table1.java", originalArgs)
                 .put("protocol", proto.cliName())
@@ -133,7 +136,8 @@ class hrn_table1 implements Callable<Integer> {
                 .put("data", HrnGrid.provenance(data))
                 .put("expected", expectedFile.toString())
                 .put("verdicts", counts.toString())
-                .write(outDir.resolve("run-record.json"));
+                .write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }

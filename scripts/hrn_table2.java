@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -288,7 +290,8 @@ class hrn_table2 implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
 
-        writeReport(outDir, title, rows, runs, counts, sizes, expected);
+        OutputSet outputs = OutputSet.begin(outDir);
+        writeReport(outputs, title, rows, runs, counts, sizes, expected);
         new RunRecord("scripts/hrn_table2.java", originalArgs)
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, data, methodList))
@@ -298,7 +301,8 @@ class hrn_table2 implements Callable<Integer> {
                 .put("data", dataProvenance(data))
                 .put("expected", expectedFile.toString())
                 .put("verdicts", counts.toString())
-                .write(outDir.resolve("run-record.json"));
+                .write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-f1.png, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }
@@ -350,15 +354,11 @@ class hrn_table2 implements Callable<Integer> {
         return m;
     }
 
-    void writeReport(Path outDir, String title, List<Comparison.Row> rows, List<TabularRun> runs, Map<Verdict, Long> counts,
+    void writeReport(OutputSet outputs, String title, List<Comparison.Row> rows, List<TabularRun> runs, Map<Verdict, Long> counts,
                      Map<Dataset, String> sizes, ExpectedResults expected) {
-        StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
-        rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(TabularRun.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
-        ResultStore.writeAtomically(outDir.resolve("chart-f1.png"), Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));
+        outputs.write("summary.csv", RecordCsv.write(Comparison.Row.class, rows).getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(TabularRun.class, runs).getBytes(StandardCharsets.UTF_8));
+        outputs.write("chart-f1.png", Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));
 
         StringBuilder md = new StringBuilder("# " + title + "\n\n");
         md.append("Source of the paper's numbers: `").append(expectedFile).append("` (HRN, NeurIPS 2020, Table 2). ");
@@ -380,7 +380,7 @@ class hrn_table2 implements Callable<Integer> {
         md.append("## Laid out like the paper's table\n\n").append(paperLayout(rows, sizes.keySet(), expected)).append('\n');
         md.append("![F1](chart-f1.png)\n\n");
         md.append("## Every cell\n\n").append(Comparison.markdown(rows));
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Table 2's layout: a row per method (the paper's baselines for context, then ours), P / R / F1 per data set. */

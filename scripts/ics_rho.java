@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -85,6 +87,7 @@ class ics_rho implements Callable<Integer> {
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),
                 "rho=" + IcsGridFmt.rho(r.rho()), r.seed(), r.auc())).toList();
         List<Cells.Cell> avg = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
+        OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS Fig. 4 -- AUC % averaged over classes against ρ (protocol: " + proto.cliName()
                 + (training.quick ? ", QUICK" : "") + ")\n\n");
         md.append("The paper plots this curve and states one number about it: the std of the AUC over ρ ∈ [5, 50] % is below 1 % for every data set (Sec. 3.2). ")
@@ -113,20 +116,19 @@ class ics_rho implements Callable<Integer> {
             verdicts.append("- ").append(v).append('\n');
             System.out.println(v);
             String png = "curve-" + b.cliName() + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.curve("ICS Fig. 4 -- " + b.cliName() + ": AUC over ρ", "ρ (% atypical)", "AUC % (mean over classes)",
+            outputs.write(png, Charts.curve("ICS Fig. 4 -- " + b.cliName() + ": AUC over ρ", "ρ (% atypical)", "AUC % (mean over classes)",
                     xs.stream().mapToDouble(d -> d).toArray(), ys.stream().mapToDouble(d -> d).toArray(), es.stream().mapToDouble(d -> d).toArray(), 10));
             md.append("\n![").append(b.cliName()).append("](").append(png).append(")\n\n");
         }
         md.append("\n## The paper's claim\n\n").append(verdicts);
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(IcsGrid.RunResult.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(IcsGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
         Map<String, Object> cfgs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_rho.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outDir.resolve("run-record.json"));
+                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
         return check && fails ? 1 : 0;
     }

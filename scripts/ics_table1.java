@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -109,14 +111,16 @@ class ics_table1 implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
         if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         warnings.add("OCSVM, HOG, IF and DSVDD are the paper's numbers only (not run here); the average rows are ours (the paper prints none).");
-        Report.write(outDir, title, "`" + expectedFile + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expectedFile + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }

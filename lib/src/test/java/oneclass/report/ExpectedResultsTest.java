@@ -157,7 +157,20 @@ class ExpectedResultsTest {
 
     @Test
     void negativeToleranceIsRejected(@TempDir Path dir) throws IOException {
-        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance must be >= 0");
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance -1 is outside [0, 100]");
+    }
+
+    /** Values are percentages: 9950 (a lost decimal point) or a negative ± is refused, naming the column. */
+    @Test
+    void valuesOutsideAPercentageAreRejected(@TempDir Path dir) throws IOException {
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,9950,0.0,1.0,x"), "line 2", "paper_value 9950 is outside [0, 100]");
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,-0.1,1.0,x"), "line 2", "paper_std -0.1 is outside [0, 100]");
+    }
+
+    /** An unclosed quote (it would swallow the rest of the file) is named with the file and the line where the parser stopped. */
+    @Test
+    void anUnclosedQuoteNamesTheFile(@TempDir Path dir) throws IOException {
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,1.0,\"Table 1", "mnist,1,HRN,99.5,0.0,1.0,x"), "line", "quote");
     }
 
     @Test

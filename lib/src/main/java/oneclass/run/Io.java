@@ -1,0 +1,103 @@
+package oneclass.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.*;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How every result file is written: whole or not at all, readable as the umask says, and with the cause when
+ * it fails. The content goes to a hidden temp file beside the target ({@code .<name>.<random>.tmp}), is
+ * flushed to the disk, and is renamed onto the target; a reader sees the old file or the new one, never half
+ * of one. The temp file is created as an ordinary file (mode 0666 less the umask, e.g. 0644), not with
+ * {@link Files#createTempFile} (always 0600, which hides results from the rest of a group). A failed write
+ * (a full disk, a folder without write permission) deletes its temp file and says why.
+ */
+public final class Io {
+    private Io() {}
+
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void writeAtomically(Path target, byte[] content) {
+        writeAtomically(target, out -> out.write(content));
+    }
+
+    /** Writes {@code target} atomically, creating its folder; the error names the file and the cause, and leaves no temp file. */
+    public static void writeAtomically(Path target, Content content) {
+        Path dir = target.toAbsolutePath().getParent();
+        createDirectories(dir);
+        Path tmp = null;
+        try {
+            tmp = newTemp(dir, target.getFileName().toString());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                content.writeTo(out);
+                out.flush();
+                ch.force(true); // on the disk before the rename makes it visible
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+        } finally {
+            if (tmp != null) deleteQuietly(tmp);
+        }
+    }
+
+    /** A new empty file {@code .<name>.<random>.tmp} in {@code dir}, with the umask's permissions. */
+    private static Path newTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same name: draw again
+            }
+        }
+    }
+
+    /** Whether {@code name} is a temp file that {@link #writeAtomically} leaves only while it writes (or when it is killed). */
+    public static boolean isTemp(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    public static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create folder " + dir + ": " + reason(e), e);
+        }
+    }
+
+    static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // the write's own error is the one to report
+        }
+    }
+
+    /**
+     * Why an I/O operation failed, in the operating system's words where Java has them: "No space left on device"
+     * is the message of the IOException itself; a {@link FileSystemException} carries the path as its message and
+     * the reason apart, and its subclasses stand for the common errnos without any text.
+     */
+    public static String reason(IOException e) {
+        if (!(e instanceof FileSystemException f)) return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String why = f.getReason() != null ? f.getReason()
+                : f instanceof AccessDeniedException ? "Permission denied"
+                : f instanceof NoSuchFileException ? "No such file or directory"
+                : f instanceof FileAlreadyExistsException ? "File exists"
+                : f instanceof NotDirectoryException ? "Not a directory"
+                : f instanceof DirectoryNotEmptyException ? "Directory not empty"
+                : f.getClass().getSimpleName();
+        return why + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+    }
+}
