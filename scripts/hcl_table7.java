@@ -13,6 +13,7 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table7.csv=../expected-results/hrn_table7.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 
@@ -74,8 +75,8 @@ class hcl_table7 implements Callable<Integer> {
     Map<String, Path> features = new LinkedHashMap<>();
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hcl_table7). Re-running resumes, head by head.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table7.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--out", description = "Results folder (default: results/hcl_table7, under the current folder). Re-running resumes, head by head. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table7.csv, built into the script, so it runs from any folder).") Path expectedFile;
     @Option(names = "--threads", description = "Heads trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
     @Mixin Shard.Selector shardOption;
@@ -87,7 +88,7 @@ class hcl_table7 implements Callable<Integer> {
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hcl_table7()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hcl_table7()).execute(args));
     }
 
     @Override
@@ -102,9 +103,7 @@ class hcl_table7 implements Callable<Integer> {
         if (trainPerClass < 0) throw new IllegalArgumentException("--train-per-class must be >= 0, got " + trainPerClass);
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed");
         for (String n : names) order(n, 1); // a bad --task-order fails before any work
-        if (!Files.isRegularFile(expectedFile))
-            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table7.csv");
         Path outDir = out != null ? out : Path.of("results", "hcl_table7");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -148,7 +147,7 @@ class hcl_table7 implements Callable<Integer> {
                 .map(d -> d.name() + " ran on " + d.variant() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
         OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
+        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
                 names, warnings, "accuracy %");
         String curves = curves(runs, table, byName, outputs);
         Path summary = outDir.resolve("summary.md");
@@ -166,7 +165,7 @@ class hcl_table7 implements Callable<Integer> {
         }
         new RunRecord("scripts/hcl_table7.java", originalArgs).put("configs", configs).put("seeds", seeds.toString())
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", provenance)
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + summary + ", summary.csv, runs.csv (one row per head), curves.csv, curve-*.png, scores/, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;

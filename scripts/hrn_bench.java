@@ -46,7 +46,7 @@ class hrn_bench implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new hrn_bench()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_bench()).execute(args));
     }
 
     @Override

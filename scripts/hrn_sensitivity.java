@@ -57,14 +57,14 @@ class hrn_sensitivity implements Callable<Integer> {
     @Mixin Shard.Selector shardOption;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick). Re-running resumes.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
 
     static final double PAPER_LAMBDA = 0.1, PAPER_N = 12;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_sensitivity()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_sensitivity()).execute(args));
     }
 
     @Override

@@ -13,6 +13,7 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table2.csv=../expected-results/hrn_table2.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
@@ -101,8 +102,8 @@ class hrn_table2 implements Callable<Integer> {
             + "(default: $ONECLASS_DATA, else the download cache, where missing files are downloaded and sha256-verified).")
     Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if a file is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table2.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table2.csv, built into the script, so it runs from any folder).")
     Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores; a kddcup99 run adds about 1 GB to the 8 GB heap's use).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
@@ -143,7 +144,7 @@ class hrn_table2 implements Callable<Integer> {
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_table2()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_table2()).execute(args));
     }
 
     @Override
@@ -155,10 +156,7 @@ class hrn_table2 implements Callable<Integer> {
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
-        if (!Files.isRegularFile(expectedFile))
-            throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
-                    + " not found (run from the repository root, or point --expected at expected-results/hrn_table2.csv)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table2.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_table2", proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -299,7 +297,7 @@ class hrn_table2 implements Callable<Integer> {
                 .put("input", (norm != null ? "min-max (training part) + 2-norm instance normalization" : "min-max (training part) only"))
                 .put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", dataProvenance(data))
-                .put("expected", expectedFile.toString())
+                .put("expected", expected.file().toString())
                 .put("verdicts", counts.toString())
                 .write(outputs, "run-record.json");
         outputs.commit();
@@ -361,7 +359,7 @@ class hrn_table2 implements Callable<Integer> {
         outputs.write("chart-f1.png", Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));
 
         StringBuilder md = new StringBuilder("# " + title + "\n\n");
-        md.append("Source of the paper's numbers: `").append(expectedFile).append("` (HRN, NeurIPS 2020, Table 2). ");
+        md.append("Source of the paper's numbers: `").append(expected.file()).append("` (HRN, NeurIPS 2020, Table 2). ");
         md.append("Verdict rule and tolerances: `expected-results/README.md`.\n\n");
         md.append("Verdicts: ");
         counts.forEach((v, k) -> md.append(k).append(" ").append(v.label).append("; "));

@@ -47,7 +47,7 @@ class ics_bench implements Callable<Integer> {
     @Mixin IcsOptions training;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new ics_bench()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_bench()).execute(args));
     }
 
     @Override

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * per data set, against 1 point. One split per (data set, class, seed) serves every ρ.
  */
 @Command(name = "ics_rho", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%' claim checked.")
+        description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%%' claim checked.")
 class ics_rho implements Callable<Integer> {
     @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).") List<String> datasets;
     @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the figure averages over them).") List<Integer> classes;
@@ -51,13 +51,13 @@ class ics_rho implements Callable<Integer> {
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick]). Re-running resumes.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = "--check", description = "Exit with status 1 when a data set's std over ρ (all ten classes, not quick) is not below --max-std.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new ics_rho()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_rho()).execute(args));
     }
 
     @Override

@@ -51,14 +51,14 @@ class ics_split implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick]). Re-running reuses the splits there.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick], under the current folder). Re-running reuses the splits there. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "
             + "results folder's splits/ to draw the pictures of the splits that run made, with no training.") Path splitsDir;
     @Option(names = "--check", description = "Exit with status 1 when a split's proportions are off or its atypical images reconstruct better than its typical ones.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new ics_split()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_split()).execute(args));
     }
 
     @Override

@@ -2,6 +2,11 @@ package oneclass.report;
 
 import oneclass.run.RecordCsv;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 
@@ -29,9 +34,37 @@ public final class ExpectedResults {
     /** Every value is a percentage (AUC, precision, recall, F1, accuracy in %), so it lies in [0, 100]. */
     static final double MAX = 100;
 
+    /**
+     * The paper's table {@code name} (e.g. {@code hrn_table1.csv}): {@code file} when the user gave one (--expected), else the
+     * copy of {@code expected-results/<name>} built into the program (a script's {@code //FILES} line; lib/pom.xml for the
+     * tests), so that a script runs from any folder.
+     */
+    public static ExpectedResults of(Path file, String name) {
+        if (file != null) {
+            if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--expected: " + file.toAbsolutePath() + " not found");
+            return load(file);
+        }
+        String resource = "expected-results/" + name;
+        try (InputStream in = ExpectedResults.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not built into this program (a script's //FILES line names it)");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Path.of(resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
     public static ExpectedResults load(Path csv) {
+        try {
+            return parse(Files.readString(csv, StandardCharsets.UTF_8), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read expected results " + csv + ": " + oneclass.run.Io.reason(e), e);
+        }
+    }
+
+    /** {@code text}, the content of {@code csv} (named in errors and by {@link #file()}). */
+    private static ExpectedResults parse(String text, Path csv) {
         ExpectedResults r = new ExpectedResults(csv);
-        List<RecordCsv.Line> lines = RecordCsv.cells(csv);
+        List<RecordCsv.Line> lines = RecordCsv.cells(text, csv.toString());
         if (lines.isEmpty() || !lines.get(0).cells().equals(COLUMNS))
             throw new IllegalArgumentException(csv + ": the first line must be the header " + String.join(",", COLUMNS));
         for (int i = 1; i < lines.size(); i++) {

@@ -53,9 +53,13 @@ public final class ReproductionReport {
         }
     }
 
-    /** Reads and judges one section; {@code results} is the results root ({@code results/}), only read. */
+    /**
+     * Reads and judges one section; {@code results} is the results root ({@code results/}), only read; {@code expectedDir} the
+     * papers' tables, or null for the copies built into the program.
+     */
     public static Evaluated evaluate(Section s, Path results, Path expectedDir) {
-        ExpectedResults expected = s.expected() == null ? ExpectedResults.none() : ExpectedResults.load(expectedDir.resolve(s.expected()));
+        ExpectedResults expected = s.expected() == null ? ExpectedResults.none()
+                : expectedDir == null ? ExpectedResults.of(null, s.expected()) : ExpectedResults.load(expectedDir.resolve(s.expected()));
         String protocol = null;
         Section.Results main = null;
         Map<String, Section.Results> others = new LinkedHashMap<>();

@@ -106,12 +106,15 @@ public final class RecordCsv {
      * type (e.g. the papers' numbers under expected-results/); errors name the file and the line.
      */
     public static List<Line> cells(Path file) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return cells(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + Io.reason(e), e);
         }
+    }
+
+    /** As {@link #cells(Path)}, of a text; {@code where} names its source in errors. */
+    public static List<Line> cells(String text, String where) {
         try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
             List<Line> out = new ArrayList<>();
@@ -121,7 +124,7 @@ public final class RecordCsv {
             }
             return out;
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(where + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

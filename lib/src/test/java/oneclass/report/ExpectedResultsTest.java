@@ -173,6 +173,16 @@ class ExpectedResultsTest {
         assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,1.0,\"Table 1", "mnist,1,HRN,99.5,0.0,1.0,x"), "line", "quote");
     }
 
+    /** Without --expected a script reads the copy built into it (JBang //FILES; here the class path): the same cells as the file. */
+    @Test
+    void theBuiltInCopyIsTheCommittedFile() {
+        ExpectedResults built = ExpectedResults.of(null, "hrn_table1.csv");
+        assertEquals(Path.of("expected-results", "hrn_table1.csv"), built.file());
+        assertEquals(List.copyOf(ExpectedResults.load(Path.of("..", "expected-results", "hrn_table1.csv")).all()), List.copyOf(built.all()));
+        var e = assertThrows(IllegalArgumentException.class, () -> ExpectedResults.of(Path.of("nope.csv"), "hrn_table1.csv"));
+        assertTrue(e.getMessage().startsWith("--expected: ") && e.getMessage().endsWith("nope.csv not found"), e.getMessage());
+    }
+
     @Test
     void missingFileIsAnIoErrorNamingIt(@TempDir Path dir) {
         Path f = dir.resolve("nope.csv");
