@@ -144,7 +144,7 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 # ---- A fault test: kill -9 mid-run, resume from another folder (issue 13) ----------------------------------
 RESUME_OPTS = --datasets mnist --classes 0,1,2,3 --seeds 1,2 --epochs 3 --methods HRN --threads 1 $(if $(DATA_DIR),--data-dir $(abspath $(DATA_DIR)))
 resume-smoke: ## kill -9 a real-data run after its first run file, resume it from another folder: summary.csv = an uninterrupted run's, no temp file, files 0644 under umask 022
-	rm -rf results/resume-whole results/resume-killed
+	rm -rf results/resume-whole results/resume-killed && mkdir -p results
 	$(JBANG) build scripts/hrn_table1.java
 	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-whole > results/resume-whole.log 2>&1 || { cat results/resume-whole.log; exit 1; }
 	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-killed > results/resume-killed.log 2>&1 & pid=$$!; \
@@ -155,7 +155,7 @@ resume-smoke: ## kill -9 a real-data run after its first run file, resume it fro
 	root=$$PWD; cd /tmp && umask 022 && $$root/scripts/jbang run $$root/scripts/hrn_table1.java $(RESUME_OPTS) --out $$root/results/resume-killed \
 	  > $$root/results/resume-resumed.log 2>&1 || { cat $$root/results/resume-resumed.log; exit 1; }
 	grep -q "8 runs ([1-7] already in" results/resume-resumed.log
-	cd scripts && ./jbang hrn_table1 --help | grep -q "under the current folder" && ! ./jbang hrn_table1 --help 2>&1 | grep -q WARN
+	cd scripts && ./jbang hrn_table1 --help | tr -s " \n" " " | grep -q "under the current folder" && ! ./jbang hrn_table1 --help 2>&1 | grep -q WARN
 	diff results/resume-whole/summary.csv results/resume-killed/summary.csv
 	test -z "$$(find results/resume-killed results/resume-whole -name '.*.tmp')" && test -z "$$(find results/resume-killed results/resume-whole -type f ! -perm 644)" \
 	  && test -s results/resume-killed/outputs.json && echo "resume-smoke: 1 passed, 0 failed (kill -9, resumed from /tmp: same summary.csv, no temp file, mode 0644)"
