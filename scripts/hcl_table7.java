@@ -146,10 +146,11 @@ class hcl_table7 implements Callable<Integer> {
         List<String> warnings = data.stream().filter(d -> !d.complete())
                 .map(d -> d.name() + " ran on " + d.variant() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
+        List<RecordCsv.Line> earlier = earlierCurves(outDir); // read while the previous set's manifest can still vouch for them
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
                 names, warnings, "accuracy %");
-        String curves = curves(runs, table, byName, outputs);
+        String curves = curves(runs, table, byName, earlier, outputs);
         Path summary = outDir.resolve("summary.md");
         try {
             outputs.write("summary.md", (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
@@ -227,14 +228,28 @@ class hcl_table7 implements Callable<Integer> {
      * curves.csv, a curve-<dataset>.png per data set, and the Markdown for the curve and the heads' cost. curves.csv keeps
      * the lines of data sets that earlier commands ran into this folder and this one did not (`make report` reads it).
      */
-    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, OutputSet outputs) {
+    /** The lines of the folder's curves.csv (header first) when its output set is whole; none, with a warning, when it is damaged. */
+    static List<RecordCsv.Line> earlierCurves(Path outDir) {
+        Path old = outDir.resolve("curves.csv");
+        if (!Files.isRegularFile(old)) return List.of();
+        String damaged;
+        try {
+            if (OutputSet.verified(outDir).containsKey("curves.csv")) return RecordCsv.cells(old);
+            damaged = old + " is not in " + outDir.resolve(OutputSet.MANIFEST);
+        } catch (IllegalArgumentException e) {
+            damaged = e.getMessage();
+        }
+        System.err.println("warning: " + damaged + "; the curves of data sets this command does not run are dropped from curves.csv");
+        return List.of();
+    }
+
+    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, List<RecordCsv.Line> earlier,
+                         OutputSet outputs) {
         StringBuilder csv = new StringBuilder(HclGrid.CURVES_HEADER + "\n");
         Set<String> now = new HashSet<>();
         runs.forEach(r -> now.add(r.dataset()));
-        Path old = outputs.dir().resolve("curves.csv");
-        if (Files.isRegularFile(old))
-            for (RecordCsv.Line line : RecordCsv.cells(old).stream().skip(1).toList())
-                if (!now.contains(line.cells().get(0))) csv.append(String.join(",", line.cells())).append('\n');
+        for (RecordCsv.Line line : earlier.stream().skip(1).toList())
+            if (!now.contains(line.cells().get(0))) csv.append(String.join(",", line.cells())).append('\n');
         StringBuilder md = new StringBuilder("\n## Accuracy after each task (mean ± std over seeds, %)\n\n");
         md.append("After task t the test examples of the t classes seen so far are classified by Eq. (7) over the first t heads.\n\n");
         for (String d : data.keySet()) {

@@ -92,6 +92,7 @@ public final class ReproductionReport {
     static String whyNotRun(Section s, Section.Results main, Path results, String dataset) {
         String note = s.notes().get(dataset);
         String where = main == null ? "no runs in " + folders(s, results)
+                : main.runs() == 0 ? "only damaged result files in " + main.dir() + " (listed in the section; rerunning the command retrains them)"
                 : main.rows().isEmpty() ? main.runs() + " runs in " + main.dir() + " but no table yet (shards not merged: the same command "
                 + "without --shard builds it)" : "no " + dataset + " runs in " + main.dir();
         return where + (note != null ? "; " + note : "; `make " + s.makeTarget() + "` runs it");

@@ -1,5 +1,6 @@
 package oneclass.run;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +36,12 @@ public final class Io {
         createDirectories(dir);
         Path tmp = null;
         try {
-            tmp = newTemp(dir, target.getFileName().toString());
+            tmp = createTemp(dir, "." + target.getFileName() + ".", ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(ch);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16) {
+                    @Override
+                    public void close() throws IOException { flush(); } // a writer that closes its stream must not close the channel
+                };
                 content.writeTo(out);
                 out.flush();
                 ch.force(true); // on the disk before the rename makes it visible
@@ -51,10 +55,13 @@ public final class Io {
         }
     }
 
-    /** A new empty file {@code .<name>.<random>.tmp} in {@code dir}, with the umask's permissions. */
-    private static Path newTemp(Path dir, String name) throws IOException {
+    /**
+     * A new empty file {@code <prefix><random><suffix>} in {@code dir} with the umask's permissions: what
+     * {@link Files#createTempFile} does, less its mode 0600.
+     */
+    public static Path createTemp(Path dir, String prefix, String suffix) throws IOException {
         while (true) {
-            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+            Path tmp = dir.resolve(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + suffix);
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException taken) {

@@ -155,14 +155,10 @@ class ExpectedResultsTest {
         assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,1.0,a,b"), "line 2", "8 fields, expected 7");
     }
 
-    @Test
-    void negativeToleranceIsRejected(@TempDir Path dir) throws IOException {
-        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance -1 is outside [0, 100]");
-    }
-
-    /** Values are percentages: 9950 (a lost decimal point) or a negative ± is refused, naming the column. */
+    /** Values are percentages: 9950 (a lost decimal point), a negative ± or tolerance is refused, naming the column. */
     @Test
     void valuesOutsideAPercentageAreRejected(@TempDir Path dir) throws IOException {
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance -1 is outside [0, 100]");
         assertRejected(write(dir, HEADER, "mnist,0,HRN,9950,0.0,1.0,x"), "line 2", "paper_value 9950 is outside [0, 100]");
         assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,-0.1,1.0,x"), "line 2", "paper_std -0.1 is outside [0, 100]");
     }
