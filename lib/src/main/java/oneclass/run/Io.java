@@ -36,7 +36,7 @@ public final class Io {
         createDirectories(dir);
         Path tmp = null;
         try {
-            tmp = createTemp(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = createTemp(dir, "." + target.getFileName() + "." + OWNER + ".", ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16) {
                     @Override
@@ -68,6 +68,43 @@ public final class Io {
                 // another writer drew the same name: draw again
             }
         }
+    }
+
+    /**
+     * Who writes a temp file: host and process, e.g. {@code node12-p4711}. A process killed mid-write (kill -9, a Slurm
+     * time limit) leaves its temp file; {@link #removeStaleTemps} removes those of dead processes on this host, and never
+     * touches another host's (shards on several machines may share a folder).
+     */
+    static final String OWNER = host().replaceAll("[^A-Za-z0-9_]", "_") + "-p" + ProcessHandle.current().pid();
+
+    private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile("^\\..+\\.([A-Za-z0-9_]+)-p(\\d+)\\.[0-9a-f]+\\.tmp$");
+
+    private static String host() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException notLinux) {
+            String h = System.getenv("HOSTNAME");
+            return h != null && !h.isBlank() ? h : "host";
+        }
+    }
+
+    /** Deletes the temp files in {@code dir} that a process of this host left when it died mid-write; returns how many. */
+    public static int removeStaleTemps(Path dir) {
+        String host = OWNER.substring(0, OWNER.lastIndexOf("-p"));
+        int removed = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                java.util.regex.Matcher m = TEMP.matcher(f.getFileName().toString());
+                if (!m.matches() || !m.group(1).equals(host)) continue;
+                boolean alive = ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive && Files.deleteIfExists(f)) removed++;
+            }
+        } catch (NoSuchFileException absent) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + reason(e), e);
+        }
+        return removed;
     }
 
     /** Whether {@code name} is a temp file that {@link #writeAtomically} leaves only while it writes (or when it is killed). */

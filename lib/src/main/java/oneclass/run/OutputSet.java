@@ -46,6 +46,7 @@ public final class OutputSet {
     /** Starts a new set in {@code dir}: the previous set's manifest is removed first, so that it stops vouching for files about to change. */
     public static OutputSet begin(Path dir) {
         Io.createDirectories(dir);
+        Io.removeStaleTemps(dir);
         Path m = dir.resolve(MANIFEST);
         Set<String> previous = new LinkedHashSet<>();
         try {

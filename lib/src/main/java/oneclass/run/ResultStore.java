@@ -41,6 +41,8 @@ public final class ResultStore<R extends Record & RunRow> {
         this.type = type;
         this.log = log;
         Io.createDirectories(runs);
+        int stale = Io.removeStaleTemps(runs);
+        if (stale > 0) log.println("note: removed " + stale + " temp file(s) that a killed run left in " + runs);
     }
 
     private Path file(String key) { return runs.resolve(key + ".csv"); }

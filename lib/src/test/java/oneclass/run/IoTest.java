@@ -75,4 +75,34 @@ class IoTest {
         var e = assertThrows(UncheckedIOException.class, () -> new ResultStore<>(dir.resolve("out"), ResultStoreTest.Run.class));
         assertTrue(e.getMessage().startsWith("cannot create folder " + dir.resolve("out").resolve("runs") + ": Not a directory"), e.getMessage());
     }
+
+    /**
+     * A process killed mid-write leaves its temp file; the next store on the folder removes it when the process that
+     * wrote it is dead and ran on this host. A live writer's temp file (a shard at work) and another host's stay.
+     */
+    @Test
+    void tempFilesOfDeadProcessesOnThisHostAreRemoved(@TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        String host = Io.OWNER.substring(0, Io.OWNER.lastIndexOf("-p"));
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Path dead = Files.writeString(runs.resolve(".k.csv." + host + "-p" + p.pid() + ".1a2b.tmp"), "key,fing");
+        Path live = Files.writeString(runs.resolve(".j.csv." + Io.OWNER + ".3c4d.tmp"), "key,fing");
+        Path other = Files.writeString(runs.resolve(".i.csv.elsewhere-p" + p.pid() + ".5e6f.tmp"), "key,fing");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new ResultStore<>(dir, ResultStoreTest.Run.class, new java.io.PrintStream(log, true));
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(live) && Files.exists(other));
+        assertEquals("note: removed 1 temp file(s) that a killed run left in " + runs, log.toString().strip());
+    }
+
+    /** The temp file an atomic write uses carries this process's tag, so that the clean-up can tell whose it is. */
+    @Test
+    void theTempFileIsNamedAfterItsWriter(@TempDir Path dir) {
+        Path target = dir.resolve("x.csv");
+        List<String> seen = new java.util.ArrayList<>();
+        Io.writeAtomically(target, out -> seen.addAll(filesIn(dir)));
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0).matches("\\.x\\.csv\\." + java.util.regex.Pattern.quote(Io.OWNER) + "\\.[0-9a-f]+\\.tmp"), seen.get(0));
+    }
 }
