@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Collects every section's results into one reproduction report (Markdown + PNG charts).")
 class report implements Callable<Integer> {
-    @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}). Only read.")
+    @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}, under the current folder). Only read. A damaged result file is named in its section, skipped and counted in the headline.")
     Path results;
-    @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}, under the current folder).")
     Path out;
     @Option(names = "--expected-dir", description = "The papers' numbers (default: the expected-results/ built into the script, so it runs from any folder).")
     Path expectedDir;
