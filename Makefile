@@ -6,7 +6,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 JBANG ?= scripts/jbang
-# Data: $ONECLASS_DATA if set; else ../shared/data when it exists (development and CI here);
+# Data: $ONECLASS_DATA if set; else the development machines' data folder beside the checkout, when it exists;
 # else empty, and the scripts download the originals into their cache.
 DATA_DIR ?= $(or $(ONECLASS_DATA),$(wildcard ../shared/data))
 DATA_OPT := $(if $(DATA_DIR),--data-dir $(DATA_DIR))
@@ -167,7 +167,7 @@ bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture
 	$(JBANG) ics_split $(DATA_OPT) $(ARGS)
 
-ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see README)
+ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
 	$(JBANG) ics_table1 $(DATA_OPT) $(ARGS)
 
 ics-table1-official: ## ICS Table 1 as the authors' code runs it (VGG-like, 800 iterations, checkpoint picked on 30 % of the test set)

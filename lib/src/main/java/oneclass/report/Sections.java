@@ -34,7 +34,7 @@ public final class Sections {
             + "without 229 CIFAR-like classes) is not public, so even a networked `make hrn-pretrained` (zoo ResNet50) is not comparable";
     static final String EMNIST_NOTE = "EMNIST is not on the development machine (no internet there); `make hcl-table7` downloads it on a networked machine";
     static final String DBPEDIA_NOTE = "DBPedia-14 and its BERT features are not on the development machine; `make hcl-table7` reads "
-            + "feature files you compute (README, HRN Table 7)";
+            + "feature files you compute (docs/findings-hrn.md, HRN Table 7)";
 
     static final String ICS_BUDGET_NOTE = "not run here for lack of CPU time: one seed of one data set's ten classes takes ≈ 37 min on the shared "
             + "2-core development machine at the default budget, so the paper's 5 seeds of MNIST and Fashion-MNIST come to ≈ 6 h; `make ics-table1` runs them";
