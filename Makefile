@@ -16,15 +16,15 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
 
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
-	cd lib && mvn -B -ntp test; \
+	cd lib && umask 022 && ONECLASS_TEST_UMASK=0022 mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -149,6 +149,25 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 slurm-smoke: ## hrn-table1-smoke's 12 runs as a real 2-task Slurm array (task 2 cancelled and resumed), merged by a dependent job: the table must equal the one-process one
 	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
 	slurm/smoke.sh results/smoke results/smoke-slurm $(TABLE1_SMOKE) $(DATA_OPT)
+
+# ---- A fault test: kill -9 mid-run, resume from another folder (issue 13) ----------------------------------
+RESUME_OPTS = --datasets mnist --classes 0,1,2,3 --seeds 1,2 --epochs 3 --methods HRN --threads 1 $(if $(DATA_DIR),--data-dir $(abspath $(DATA_DIR)))
+resume-smoke: ## kill -9 a real-data run after its first run file, resume it from another folder: summary.csv = an uninterrupted run's, no temp file, files 0644 under umask 022
+	rm -rf results/resume-whole results/resume-killed && mkdir -p results
+	$(JBANG) build scripts/hrn_table1.java
+	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-whole > results/resume-whole.log 2>&1 || { cat results/resume-whole.log; exit 1; }
+	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-killed > results/resume-killed.log 2>&1 & pid=$$!; \
+	  for i in $$(seq 1200); do ls results/resume-killed/runs/*.csv >/dev/null 2>&1 && break; sleep 0.05; done; \
+	  kill -9 $$pid || { echo "resume-smoke: the run ended before it could be killed"; exit 1; }; wait $$pid; \
+	  n=$$(ls results/resume-killed/runs | wc -l); echo "killed $$pid with $$n of 8 run files written"; test $$n -lt 8
+	@# the resumed run starts in another folder, by the script's absolute path: expected-results/ is built into it
+	root=$$PWD; cd /tmp && umask 022 && $$root/scripts/jbang run $$root/scripts/hrn_table1.java $(RESUME_OPTS) --out $$root/results/resume-killed \
+	  > $$root/results/resume-resumed.log 2>&1 || { cat $$root/results/resume-resumed.log; exit 1; }
+	grep -q "8 runs ([1-7] already in" results/resume-resumed.log
+	cd scripts && ./jbang hrn_table1 --help | tr -s " \n" " " | grep -q "under the current folder" && ! ./jbang hrn_table1 --help 2>&1 | grep -q WARN
+	diff results/resume-whole/summary.csv results/resume-killed/summary.csv
+	test -z "$$(find results/resume-killed results/resume-whole -name '.*.tmp')" && test -z "$$(find results/resume-killed results/resume-whole -type f ! -perm 644)" \
+	  && test -s results/resume-killed/outputs.json && echo "resume-smoke: 1 passed, 0 failed (kill -9, resumed from /tmp: same summary.csv, no temp file, mode 0644)"
 
 bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)

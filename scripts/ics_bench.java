@@ -10,6 +10,8 @@
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -45,7 +47,7 @@ class ics_bench implements Callable<Integer> {
     @Mixin IcsOptions training;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new ics_bench()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_bench()).execute(args));
     }
 
     @Override
