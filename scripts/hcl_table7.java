@@ -73,7 +73,7 @@ class hcl_table7 implements Callable<Integer> {
             description = "Where the feature files of a feature data set are, NAME=DIR, e.g. dbpedia-pfe=/data/dbpedia-bert"
                     + " (default: <data-dir>/features/NAME). DIR holds train and test in one of FeatureFile's formats.")
     Map<String, Path> features = new LinkedHashMap<>();
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/hcl_table7, under the current folder). Re-running resumes, head by head. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table7.csv, built into the script, so it runs from any folder).") Path expectedFile;

@@ -74,7 +74,7 @@ class hrn_ablation implements Callable<Integer> {
     @Mixin Overrides overrides;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/hrn_ablation/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table3.csv, built into the script, so it runs from any folder).") Path expectedFile;

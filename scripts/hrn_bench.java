@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "hrn_bench", mixinStandardHelpOptions = true, description = "Seconds per epoch of HRN training on one MNIST class.")
 class hrn_bench implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--class", defaultValue = "0", description = "MNIST class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--epochs", defaultValue = "12", description = "Epochs timed per run; the first 2 are warm-up and not counted (default: ${DEFAULT-VALUE}).") int epochs;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;

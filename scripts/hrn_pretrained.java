@@ -107,7 +107,7 @@ class hrn_pretrained implements Callable<Integer> {
     @Mixin BaselineOptions baselineOptions;
 
     // ---- Where --------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download data or weights; fail if they are not there.") boolean noDownload;
     @Option(names = "--model-cache", description = "Where zoo weights are kept (default: ~/.cache/oneclass-repro/models).") Path modelCache;
     @Option(names = "--feature-cache", description = "Where extracted features are kept (default: ~/.cache/oneclass-repro/features).") Path featureCache;

@@ -55,7 +55,7 @@ class hrn_sensitivity implements Callable<Integer> {
     String protocol;
     @Mixin Overrides overrides;
     @Mixin Shard.Selector shardOption;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;

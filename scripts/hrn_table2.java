@@ -98,7 +98,7 @@ class hrn_table2 implements Callable<Integer> {
     boolean evalEveryEpoch;
 
     // ---- Where ------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data: kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data): kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
             + "(default: $ONECLASS_DATA, else the download cache, where missing files are downloaded and sha256-verified).")
     Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if a file is not in the data directory.") boolean noDownload;

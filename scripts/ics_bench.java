@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  */
 @Command(name = "ics_bench", mixinStandardHelpOptions = true, description = "Seconds per step and per (data set, class, seed) run of ICS.")
 class ics_bench implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fmnist or cifar10 (default: ${DEFAULT-VALUE}).") String dataset;
     @Option(names = "--class", defaultValue = "0", description = "Normal class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--steps", defaultValue = "12", description = "Steps timed; the first 2 are warm-up (default: ${DEFAULT-VALUE}).") int steps;

@@ -49,7 +49,7 @@ class ics_rho implements Callable<Integer> {
     @Mixin IcsOptions training;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}).") int threads;

@@ -49,7 +49,7 @@ class ics_split implements Callable<Integer> {
     @Mixin IcsOptions training;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick], under the current folder). Re-running reuses the splits there. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "

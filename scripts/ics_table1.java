@@ -60,7 +60,7 @@ class ics_table1 implements Callable<Integer> {
     @Mixin Shard.Selector shardOption;
 
     // ---- Where ----------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
     @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/ics_table1.csv, built into the script, so it runs from any folder).") Path expectedFile;
