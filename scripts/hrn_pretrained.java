@@ -141,9 +141,10 @@ class hrn_pretrained implements Callable<Integer> {
         if (!Files.isRegularFile(expectedFile))
             throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
         ExpectedResults expected = ExpectedResults.load(expectedFile);
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none"))
                 .map(b -> baselineOptions.parse(b).orElseThrow(() -> new IllegalArgumentException("--baselines: unknown baseline '" + b
-                        + "'; valid: OCSVM, iForest, none"))).toList();
+                        + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none"))).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
         String extractorName = weights != null ? weights.name() : model.getFileName().toString().replaceAll("\\.[^.]*$", "");
         Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", extractorName + "-" + proto.cliName());

@@ -52,7 +52,8 @@ class hrn_table1 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
-            description = "HRN, HRN-L2, and the in-harness baselines OCSVM and iForest (Smile, raw pixels in [0, 1]) (default: ${DEFAULT-VALUE}).")
+            description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE and VAE "
+                    + "(SameDiff; docs/baselines.md) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -88,6 +89,7 @@ class hrn_table1 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");

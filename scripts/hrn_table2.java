@@ -150,6 +150,7 @@ class hrn_table2 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");

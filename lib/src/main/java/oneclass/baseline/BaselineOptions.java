@@ -3,6 +3,7 @@ package oneclass.baseline;
 import oneclass.hrn.Method;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,21 +23,51 @@ public class BaselineOptions {
     public int iforestTrees;
     @Option(names = "--iforest-subsample", defaultValue = "256", description = "Isolation Forest: rows per tree ψ (default: ${DEFAULT-VALUE}, Liu et al. 2008).")
     public int iforestSubsample;
+    @Option(names = "--baseline-epochs", description = "DAE, VAE: training epochs (default: --epochs when given, else 100, "
+            + "the Keras-blog autoencoder's).")
+    public Integer baselineEpochs;
+    @Option(names = "--ae-batch-size", defaultValue = "256", description = "DAE, VAE: rows per Adam step (default: ${DEFAULT-VALUE}).")
+    public int aeBatchSize = 256;
+    @Option(names = "--ae-lr", defaultValue = "1e-3", description = "DAE, VAE: Adam's learning rate (default: ${DEFAULT-VALUE}, Keras').")
+    public double aeLr = 1e-3;
+    @Option(names = "--dae-noise", defaultValue = "0.5", description = "DAE: σ of the Gaussian corruption, clipped to [0, 1] (default: ${DEFAULT-VALUE}).")
+    public double daeNoise = 0.5;
+
+    /** The epochs of the deep baselines when --baseline-epochs is not given: the script's --epochs (null: each method's default). */
+    private Integer epochsFallback;
+
+    /** The script's --epochs (or its quick mode's), used by the deep baselines unless --baseline-epochs is given. */
+    public BaselineOptions epochsFallback(Integer epochs) {
+        this.epochsFallback = epochs;
+        return this;
+    }
+
+    private int epochs(int methodDefault) {
+        return baselineEpochs != null ? baselineEpochs : epochsFallback != null ? epochsFallback : methodDefault;
+    }
+
+    /** The baselines' column names, as {@link #parse} knows them. */
+    public static final List<String> NAMES = List.of("OCSVM", "iForest", "DAE", "VAE");
 
     /** An HRN method (HRN, HRN-L2); an unknown name is an error that lists the baselines too. */
     public static Method hrnMethod(String name) {
         try {
             return Method.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ", OCSVM, iForest");
+            throw new IllegalArgumentException(e.getMessage() + ", " + String.join(", ", NAMES));
         }
     }
 
-    /** The baseline a method name stands for ("OCSVM", "iForest", any case), or empty for a non-baseline method. */
+    /**
+     * The baseline a method name stands for ("OCSVM", "iForest", "DAE", "VAE", any case), or empty for a
+     * non-baseline method; a setting out of range is an error naming it.
+     */
     public Optional<OneClassBaseline> parse(String method) {
         return switch (method.trim().toLowerCase(Locale.ROOT)) {
             case "ocsvm" -> Optional.of(new Ocsvm(ocsvmNu, ocsvmGamma == null ? Double.NaN : ocsvmGamma, ocsvmMaxTrain, 1e-3));
             case "iforest" -> Optional.of(new IsolationForestBaseline(iforestTrees, iforestSubsample, 0));
+            case "dae" -> Optional.of(new DenoisingAutoencoder(epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), aeBatchSize, aeLr, daeNoise));
+            case "vae" -> Optional.of(new VariationalAutoencoder(epochs(VariationalAutoencoder.DEFAULT.epochs()), aeBatchSize, aeLr));
             default -> Optional.empty();
         };
     }

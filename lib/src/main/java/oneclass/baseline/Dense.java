@@ -1,0 +1,119 @@
+package oneclass.baseline;
+
+import org.deeplearning4j.datasets.iterator.IteratorMultiDataSetIterator;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * What the deep baselines (DAE, VAE, DAGMM) share: fully connected layers in a SameDiff graph with Keras'
+ * default initialization (Glorot-uniform weights, zero biases), mini-batch Adam over an order shuffled
+ * afresh every epoch, and scoring in batches. Every random number (weights, order, noise, dropout masks) is
+ * drawn here in Java from the run's seed and fed to the graph; no ND4J random op is used, so a seed gives
+ * the same numbers whatever ran before or beside it. (Float sums inside ND4J still depend on its thread
+ * count; the scripts run each run on one thread, {@link oneclass.run.Threads}.)
+ */
+final class Dense {
+    private Dense() {}
+
+    /** A layer's activation. */
+    enum Act { RELU, TANH, SIGMOID, SOFTMAX, NONE }
+
+    /**
+     * Layers widths[0] → widths[1] → … → widths[last], {@code hidden} after every layer but the last and
+     * {@code last} after it: h ← act(h·W + b), W: [in, out] ~ U(±√(6 / (in + out))) (Glorot and Bengio 2010).
+     */
+    static SDVariable stack(SameDiff sd, String name, SDVariable x, int[] widths, Act hidden, Act last, SplittableRandom rng) {
+        SDVariable h = x;
+        for (int l = 1; l < widths.length; l++) {
+            int in = widths[l - 1], out = widths[l];
+            double bound = Math.sqrt(6.0 / (in + out));
+            float[] w = new float[in * out];
+            for (int i = 0; i < w.length; i++) w[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
+            SDVariable W = sd.var(name + "_w" + l, Nd4j.create(w, new long[] {in, out}, 'c'));
+            SDVariable b = sd.var(name + "_b" + l, Nd4j.zeros(DataType.FLOAT, 1, out));
+            h = activate(sd, h.mmul(W).add(b), l == widths.length - 1 ? last : hidden);
+        }
+        return h;
+    }
+
+    static SDVariable activate(SameDiff sd, SDVariable a, Act act) {
+        return switch (act) {
+            case RELU -> sd.nn().relu(a, 0);
+            case TANH -> sd.math().tanh(a);
+            case SIGMOID -> sd.nn().sigmoid(a);
+            case SOFTMAX -> sd.nn().softmax(a, 1);
+            case NONE -> a;
+        };
+    }
+
+    /**
+     * −log p(x | logits) under independent Bernoulli pixels, per row: Σⱼ [softplus(lⱼ) − xⱼ·lⱼ], which equals
+     * the binary cross-entropy −Σⱼ [xⱼ log σ(lⱼ) + (1 − xⱼ) log(1 − σ(lⱼ))] written on the logits (no log 0).
+     * x, logits: [B, D] → [B].
+     */
+    static SDVariable bernoulliNll(SameDiff sd, SDVariable x, SDVariable logits) {
+        return sd.nn().softplus(logits).sub(x.mul(logits)).sum(1);
+    }
+
+    /**
+     * Trains the graph's loss variable with Adam (Kingma and Ba 2015; ND4J's, β₁ 0.9, β₂ 0.999, ε 1e-8):
+     * {@code epochs} passes over {@code n} rows in batches of {@code batchSize}, the rows shuffled by
+     * {@code rng} every epoch. {@code batch} gives, for the rows of one batch, the arrays of the placeholders
+     * named in {@code inputs}, in that order (it may draw noise from the same {@code rng}).
+     */
+    static void train(SameDiff sd, List<String> inputs, int n, int batchSize, int epochs, double lr, SplittableRandom rng,
+                      Function<int[], INDArray[]> batch) {
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(lr))
+                .dataSetFeatureMapping(inputs.toArray(String[]::new)).markLabelsUnused().build());
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int e = 0; e < epochs; e++) {
+            for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
+            List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
+            for (int from = 0; from < n; from += batchSize)
+                batches.add(new MultiDataSet(batch.apply(java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize))), new INDArray[0]));
+            // one fit call per epoch: a call per batch costs ~3 ms of set-up, a batch inside one call ~0.5 ms
+            sd.fit(new IteratorMultiDataSetIterator(batches.iterator(), batchSize), 1);
+        }
+    }
+
+    /** The graph's per-row output {@code out} ([B]) for every row, {@code batchSize} rows at a time; {@code feed} gives the placeholders of a batch's rows. */
+    static double[] perRow(SameDiff sd, String out, int n, int batchSize, Function<int[], Map<String, INDArray>> feed) {
+        double[] s = new double[n];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            int[] rows = new int[to - from];
+            for (int i = 0; i < rows.length; i++) rows[i] = from + i;
+            double[] v = sd.output(feed.apply(rows), out).get(out).toDoubleVector();
+            System.arraycopy(v, 0, s, from, v.length);
+        }
+        return s;
+    }
+
+    /** Rows {@code rows} of x as a float matrix [rows.length, D]. */
+    static INDArray rows(double[][] x, int[] rows) {
+        int d = x[0].length;
+        float[] f = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) for (int j = 0; j < d; j++) f[i * d + j] = (float) x[rows[i]][j];
+        return Nd4j.create(f, new long[] {rows.length, d}, 'c');
+    }
+
+    /** A [rows, cols] float matrix of independent N(0, 1) draws from rng. */
+    static INDArray gaussian(int rows, int cols, SplittableRandom rng) {
+        float[] f = new float[rows * cols];
+        for (int i = 0; i < f.length; i++) f[i] = (float) rng.nextGaussian();
+        return Nd4j.create(f, new long[] {rows, cols}, 'c');
+    }
+}
