@@ -76,8 +76,9 @@ class hrn_table2 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,OCSVM,iForest",
-            description = "HRN (Table 2's row), the in-harness baselines OCSVM and iForest (Smile, on the min-max scaled features, same split "
-                    + "and threshold); HRN-L2 is possible as an ablation without a paper value (default: ${DEFAULT-VALUE}).")
+            description = "HRN (Table 2's row), the in-harness baselines OCSVM, iForest (Smile) and DAGMM (SameDiff, Zong et al.'s settings; "
+                    + "docs/baselines.md), on the min-max scaled features, same split and threshold; HRN-L2 is possible as an ablation "
+                    + "without a paper value (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",

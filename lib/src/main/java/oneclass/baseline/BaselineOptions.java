@@ -23,8 +23,8 @@ public class BaselineOptions {
     public int iforestTrees;
     @Option(names = "--iforest-subsample", defaultValue = "256", description = "Isolation Forest: rows per tree ψ (default: ${DEFAULT-VALUE}, Liu et al. 2008).")
     public int iforestSubsample;
-    @Option(names = "--baseline-epochs", description = "DAE, VAE: training epochs (default: --epochs when given, else 100, "
-            + "the Keras-blog autoencoder's).")
+    @Option(names = "--baseline-epochs", description = "DAE, VAE, DAGMM: training epochs (default: --epochs when given, else the method's: "
+            + "DAE, VAE 100, the Keras-blog autoencoder's; DAGMM the paper's per data set, 200 KDDCUP99, 20,000 Thyroid, 10,000 Arrhythmia).")
     public Integer baselineEpochs;
     @Option(names = "--ae-batch-size", defaultValue = "256", description = "DAE, VAE: rows per Adam step (default: ${DEFAULT-VALUE}).")
     public int aeBatchSize = 256;
@@ -32,6 +32,10 @@ public class BaselineOptions {
     public double aeLr = 1e-3;
     @Option(names = "--dae-noise", defaultValue = "0.5", description = "DAE: σ of the Gaussian corruption, clipped to [0, 1] (default: ${DEFAULT-VALUE}).")
     public double daeNoise = 0.5;
+    @Option(names = "--dagmm-lambda1", defaultValue = "0.1", description = "DAGMM: weight λ₁ of the mean energy (default: ${DEFAULT-VALUE}, Zong et al.).")
+    public double dagmmLambda1 = 0.1;
+    @Option(names = "--dagmm-lambda2", defaultValue = "0.005", description = "DAGMM: weight λ₂ of the covariance penalty Σ 1/Σ̂ₖⱼⱼ (default: ${DEFAULT-VALUE}, Zong et al.).")
+    public double dagmmLambda2 = 0.005;
 
     /** The epochs of the deep baselines when --baseline-epochs is not given: the script's --epochs (null: each method's default). */
     private Integer epochsFallback;
@@ -42,12 +46,17 @@ public class BaselineOptions {
         return this;
     }
 
+    /** The deep baselines' epochs as given (--baseline-epochs, else the script's --epochs), null when neither is. */
+    private Integer epochs() {
+        return baselineEpochs != null ? baselineEpochs : epochsFallback;
+    }
+
     private int epochs(int methodDefault) {
-        return baselineEpochs != null ? baselineEpochs : epochsFallback != null ? epochsFallback : methodDefault;
+        return epochs() != null ? epochs() : methodDefault;
     }
 
     /** The baselines' column names, as {@link #parse} knows them. */
-    public static final List<String> NAMES = List.of("OCSVM", "iForest", "DAE", "VAE");
+    public static final List<String> NAMES = List.of("OCSVM", "iForest", "DAE", "VAE", "DAGMM");
 
     /** An HRN method (HRN, HRN-L2); an unknown name is an error that lists the baselines too. */
     public static Method hrnMethod(String name) {
@@ -59,7 +68,7 @@ public class BaselineOptions {
     }
 
     /**
-     * The baseline a method name stands for ("OCSVM", "iForest", "DAE", "VAE", any case), or empty for a
+     * The baseline a method name stands for ("OCSVM", "iForest", "DAE", "VAE", "DAGMM", any case), or empty for a
      * non-baseline method; a setting out of range is an error naming it.
      */
     public Optional<OneClassBaseline> parse(String method) {
@@ -68,6 +77,7 @@ public class BaselineOptions {
             case "iforest" -> Optional.of(new IsolationForestBaseline(iforestTrees, iforestSubsample, 0));
             case "dae" -> Optional.of(new DenoisingAutoencoder(epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), aeBatchSize, aeLr, daeNoise));
             case "vae" -> Optional.of(new VariationalAutoencoder(epochs(VariationalAutoencoder.DEFAULT.epochs()), aeBatchSize, aeLr));
+            case "dagmm" -> Optional.of(new Dagmm(epochs(), Dagmm.PAPER.lr(), dagmmLambda1, dagmmLambda2));
             default -> Optional.empty();
         };
     }

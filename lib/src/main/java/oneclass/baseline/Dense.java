@@ -1,16 +1,18 @@
 package oneclass.baseline;
 
-import org.deeplearning4j.datasets.iterator.IteratorMultiDataSetIterator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -79,27 +81,42 @@ final class Dense {
                 .dataSetFeatureMapping(inputs.toArray(String[]::new)).markLabelsUnused().build());
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        for (int e = 0; e < epochs; e++) {
-            for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
-            List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
-            for (int from = 0; from < n; from += batchSize)
-                batches.add(new MultiDataSet(batch.apply(java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize))), new INDArray[0]));
-            // one fit call per epoch: a call per batch costs ~3 ms of set-up, a batch inside one call ~0.5 ms
-            sd.fit(new IteratorMultiDataSetIterator(batches.iterator(), batchSize), 1);
-        }
+        int perEpoch = (n + batchSize - 1) / batchSize;
+        long total = (long) epochs * perEpoch;
+        // every epoch's batches in one fit call (a call costs milliseconds of set-up), made as they are consumed,
+        // in order on this thread (not asynchronous), and never re-batched (an epoch's short last batch stays short)
+        sd.fit(new MultiDataSetIterator() {
+            long next = 0;
+            public boolean hasNext() { return next < total; }
+            public org.nd4j.linalg.dataset.api.MultiDataSet next() {
+                int from = (int) (next++ % perEpoch) * batchSize;
+                if (from == 0)  // a new epoch: a fresh order (Fisher-Yates)
+                    for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
+                return new MultiDataSet(batch.apply(Arrays.copyOfRange(order, from, Math.min(n, from + batchSize))), new INDArray[0]);
+            }
+            public org.nd4j.linalg.dataset.api.MultiDataSet next(int num) { throw new UnsupportedOperationException(); }
+            public void setPreProcessor(MultiDataSetPreProcessor p) { throw new UnsupportedOperationException(); }
+            public MultiDataSetPreProcessor getPreProcessor() { return null; }
+            public boolean resetSupported() { return false; }
+            public boolean asyncSupported() { return false; }
+            public void reset() { throw new UnsupportedOperationException("one pass"); }
+        }, 1);
     }
 
-    /** The graph's per-row output {@code out} ([B]) for every row, {@code batchSize} rows at a time; {@code feed} gives the placeholders of a batch's rows. */
-    static double[] perRow(SameDiff sd, String out, int n, int batchSize, Function<int[], Map<String, INDArray>> feed) {
-        double[] s = new double[n];
+    /** The graph's output {@code out} for every row ([n, …]), {@code batchSize} rows at a time; {@code feed} gives the placeholders of a batch's rows. */
+    static INDArray outputs(SameDiff sd, String out, int n, int batchSize, Function<int[], Map<String, INDArray>> feed) {
+        List<INDArray> parts = new ArrayList<>();
         for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            int[] rows = new int[to - from];
+            int[] rows = new int[Math.min(n, from + batchSize) - from];
             for (int i = 0; i < rows.length; i++) rows[i] = from + i;
-            double[] v = sd.output(feed.apply(rows), out).get(out).toDoubleVector();
-            System.arraycopy(v, 0, s, from, v.length);
+            parts.add(sd.output(feed.apply(rows), out).get(out));
         }
-        return s;
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
+    }
+
+    /** As {@link #outputs} for an output of one number per row ([B]). */
+    static double[] perRow(SameDiff sd, String out, int n, int batchSize, Function<int[], Map<String, INDArray>> feed) {
+        return outputs(sd, out, n, batchSize, feed).toDoubleVector();
     }
 
     /** Rows {@code rows} of x as a float matrix [rows.length, D]. */

@@ -113,11 +113,14 @@ class AutoencodersTest {
 
     @Test
     void bothRankTheirTrainingClassAboveAnotherAndAreReproducible() {
-        double[][] train = halves(300, true, 1), test = concat(halves(20, true, 2), halves(20, false, 3));
-        for (OneClassBaseline b : new OneClassBaseline[] {new DenoisingAutoencoder(20, 32, 1e-3, 0.5), new VariationalAutoencoder(20, 32, 1e-3)}) {
+        double[][] train = halves(200, true, 1), test = concat(halves(20, true, 2), halves(20, false, 3));
+        for (OneClassBaseline b : new OneClassBaseline[] {new DenoisingAutoencoder(10, 25, 1e-3, 0.5), new VariationalAutoencoder(10, 25, 1e-3)}) {
             double[] s = b.normality(train, test, 7);
             double worstNormal = Arrays.stream(s, 0, 20).min().orElseThrow(), bestOther = Arrays.stream(s, 20, 40).max().orElseThrow();
             assertTrue(worstNormal > bestOther, b.name() + ": every normal row above every other one: " + worstNormal + " vs " + bestOther);
+        }
+        for (OneClassBaseline b : new OneClassBaseline[] {new DenoisingAutoencoder(2, 50, 1e-3, 0.5), new VariationalAutoencoder(2, 50, 1e-3)}) {
+            double[] s = b.normality(train, test, 7);
             assertArrayEquals(s, b.normality(train, test, 7), b.name() + ": same seed, same numbers");
             assertFalse(Arrays.equals(s, b.normality(train, test, 8)), b.name() + ": another seed, other weights");
         }
