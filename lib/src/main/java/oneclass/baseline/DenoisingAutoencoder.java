@@ -49,6 +49,7 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
     }
 
     @Override public double[] normality(double[][] train, double[][] test, long seed) {
+        Dense.requireUnitInterval(train, "DAE");
         SplittableRandom rng = new SplittableRandom(seed);
         Model m = new Model(train[0].length, rng);
         Dense.train(m.sd, List.of("x", "xNoisy"), train.length, batchSize, epochs, lr, rng, rows -> {

@@ -119,6 +119,18 @@ final class Dense {
         return outputs(sd, out, n, batchSize, feed).toDoubleVector();
     }
 
+    /**
+     * Fails unless every training value lies in [0, 1], where the Bernoulli likelihood is defined: with
+     * a target x > 1 the cross-entropy falls without bound as the logit grows, and training diverges.
+     */
+    static void requireUnitInterval(double[][] train, String method) {
+        for (int i = 0; i < train.length; i++)
+            for (int j = 0; j < train[i].length; j++)
+                if (!(train[i][j] >= 0 && train[i][j] <= 1))
+                    throw new IllegalArgumentException(method + " models inputs in [0, 1] (a Bernoulli decoder), but training row " + i
+                            + " has " + train[i][j] + " in column " + j + "; scale the data to [0, 1] first (the image tables give pixels / 255)");
+    }
+
     /** Rows {@code rows} of x as a float matrix [rows.length, D]. */
     static INDArray rows(double[][] x, int[] rows) {
         int d = x[0].length;

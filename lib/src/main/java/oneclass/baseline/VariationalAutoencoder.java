@@ -47,6 +47,7 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
     }
 
     @Override public double[] normality(double[][] train, double[][] test, long seed) {
+        Dense.requireUnitInterval(train, "VAE");
         SplittableRandom rng = new SplittableRandom(seed);
         Model m = new Model(train[0].length, rng);
         Dense.train(m.sd, List.of("x", "eps"), train.length, batchSize, epochs, lr, rng,

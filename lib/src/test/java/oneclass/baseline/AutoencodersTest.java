@@ -144,6 +144,9 @@ class AutoencodersTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new DenoisingAutoencoder(1, 256, 1e-3, -0.1)).getMessage().contains("noise"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new VariationalAutoencoder(1, 0, 1e-3)).getMessage().contains("batch size"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new VariationalAutoencoder(1, 1, 0)).getMessage().contains("learning rate"));
+        double[][] unscaled = {{0.5, 2.0}};
+        String msg = assertThrows(IllegalArgumentException.class, () -> new VariationalAutoencoder(1, 1, 1e-3).normality(unscaled, unscaled, 1)).getMessage();
+        assertTrue(msg.contains("VAE") && msg.contains("[0, 1]") && msg.contains("2.0 in column 1"), msg);
     }
 
     @Test
