@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && umask 022 && ONECLASS_TEST_UMASK=0022 mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke baselines-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -34,6 +34,17 @@ hrn-table1-official: ## HRN Table 1 as the authors' code runs it (best test AUC 
 
 hrn-table1-baselines: ## HRN Table 1's OCSVM and iForest columns run in the harness (Smile on raw pixels; 5 seeds; OCSVM ~1 min a run)
 	$(JBANG) hrn_table1 --methods OCSVM,iForest $(DATA_OPT) $(ARGS)
+
+hrn-table1-deep-baselines: ## HRN Table 1's DAE, VAE and DAGMM columns and ICS's HOG + OCSVM, in the harness (SameDiff/BoofCV; docs/baselines.md: hours)
+	$(JBANG) hrn_table1 --methods DAE,VAE,DAGMM,HOG $(DATA_OPT) $(ARGS)
+
+baselines-smoke: ## a short real-data pass of every new baseline column: hrn_table1 with DAE, VAE, DAGMM, HOG (MNIST class 0, 1 seed, 1 epoch; HOG's OCSVM on 2,000 rows) and hrn_table2 with DAGMM (Thyroid, 2 epochs)
+	rm -rf results/smoke-baselines
+	$(JBANG) hrn_table1 --datasets mnist --classes 0 --seeds 1 --methods DAE,VAE,DAGMM,HOG --baseline-epochs 1 --ocsvm-max-train 2000 \
+	  --out results/smoke-baselines/table1 $(DATA_OPT)
+	$(JBANG) hrn_table2 --datasets thyroid --seeds 1 --methods DAGMM --baseline-epochs 2 --out results/smoke-baselines/table2 $(DATA_OPT)
+	@test -s results/smoke-baselines/table1/summary.md && test $$(ls results/smoke-baselines/table1/runs | wc -l) -eq 4 \
+	  && test $$(ls results/smoke-baselines/table2/runs | wc -l) -eq 1 && echo "smoke-baselines: 1 passed, 0 failed"
 
 hrn-table1-check: ## regression check: HRN Table 1, exit 1 when a comparable cell is outside its tolerance
 	$(JBANG) hrn_table1 --check $(DATA_OPT) $(ARGS)

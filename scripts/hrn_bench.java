@@ -6,6 +6,8 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1

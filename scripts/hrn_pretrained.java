@@ -6,6 +6,8 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
@@ -142,9 +144,10 @@ class hrn_pretrained implements Callable<Integer> {
         if (hidden < 1) throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
         if (extractBatch < 1) throw new IllegalArgumentException("--extract-batch must be >= 1, got " + extractBatch);
         ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table4.csv");
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none"))
                 .map(b -> baselineOptions.parse(b).orElseThrow(() -> new IllegalArgumentException("--baselines: unknown baseline '" + b
-                        + "'; valid: OCSVM, iForest, none"))).toList();
+                        + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none"))).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
         String extractorName = weights != null ? weights.name() : model.getFileName().toString().replaceAll("\\.[^.]*$", "");
         Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", extractorName + "-" + proto.cliName());

@@ -6,6 +6,8 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
@@ -55,7 +57,8 @@ class hrn_table1 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
-            description = "HRN, HRN-L2, and the in-harness baselines OCSVM and iForest (Smile, raw pixels in [0, 1]) (default: ${DEFAULT-VALUE}).")
+            description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE, VAE and DAGMM "
+                    + "(SameDiff; docs/baselines.md) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -91,6 +94,7 @@ class hrn_table1 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");

@@ -6,6 +6,8 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
@@ -79,8 +81,9 @@ class hrn_table2 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,OCSVM,iForest",
-            description = "HRN (Table 2's row), the in-harness baselines OCSVM and iForest (Smile, on the min-max scaled features, same split "
-                    + "and threshold); HRN-L2 is possible as an ablation without a paper value (default: ${DEFAULT-VALUE}).")
+            description = "HRN (Table 2's row), the in-harness baselines OCSVM, iForest (Smile) and DAGMM (SameDiff, Zong et al.'s settings; "
+                    + "docs/baselines.md), on the min-max scaled features, same split and threshold; HRN-L2 is possible as an ablation "
+                    + "without a paper value (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -153,6 +156,7 @@ class hrn_table2 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
