@@ -175,6 +175,7 @@ resume-smoke: ## kill -9 a real-data run after its first run file, resume it fro
 	root=$$PWD; cd /tmp && umask 022 && $$root/scripts/jbang run $$root/scripts/hrn_table1.java $(RESUME_OPTS) --out $$root/results/resume-killed \
 	  > $$root/results/resume-resumed.log 2>&1 || { cat $$root/results/resume-resumed.log; exit 1; }
 	grep -q "8 runs ([1-7] already in" results/resume-resumed.log
+	root=$$PWD; cd /tmp && $$root/scripts/jbang hrn_table1 --help | grep -q "Usage: hrn_table1"   # the alias from outside the checkout
 	cd scripts && ./jbang hrn_table1 --help | tr -s " \n" " " | grep -q "under the current folder" && ! ./jbang hrn_table1 --help 2>&1 | grep -q WARN
 	diff results/resume-whole/summary.csv results/resume-killed/summary.csv
 	test -z "$$(find results/resume-killed results/resume-whole -name '.*.tmp')" && test -z "$$(find results/resume-killed results/resume-whole -type f ! -perm 644)" \
