@@ -4,7 +4,7 @@ import oneclass.data.Benchmark;
 
 /**
  * How an ICS Table 1 cell is produced: as the paper describes it ({@link #PAPER}) or as the authors'
- * code does it ({@link #OFFICIAL_CODE}, ../shared/notes/official-code-facts.md). Where the paper is
+ * code does it ({@link #OFFICIAL_CODE}, docs/official-code-facts.md). Where the paper is
  * silent, the paper protocol takes the code's choice when it is affordable on a CPU, else says so:
  * <ul>
  *   <li>optimizers: Adam lr 3e-4, β₁ 0.5 for the classifier and RMSprop lr 1e-3 for the autoencoder
@@ -17,7 +17,7 @@ import oneclass.data.Benchmark;
  *       network when its epoch training loss has converged by the rule {@link #CONVERGED} ({@link Plateau}:
  *       3 epochs in a row without a 1 % improvement of the best), at most {@link #DEFAULT_AE_EPOCHS}
  *       autoencoder epochs (the code's count) and {@link #DEFAULT_EPOCHS} classifier epochs (options
- *       --ae-epochs, --epochs, --patience, --min-delta); README states the cost.</li>
+ *       --ae-epochs, --epochs, --patience, --min-delta); docs/performance-ics.md states the cost per step.</li>
  * </ul>
  */
 public enum IcsProtocol {
