@@ -141,8 +141,11 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 	diff results/smoke/summary.csv results/smoke-shards/summary.csv && diff results/smoke/summary.md results/smoke-shards/summary.md \
 	  && echo "shard-smoke: 1 passed, 0 failed (2 shards merged = one process)"
 
-bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
-	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)
+# The Python with Debian's python3-torch (a python3 earlier on PATH, e.g. pyenv's, may lack it).
+PYTHON ?= /usr/bin/python3
+
+bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side, next to PyTorch (1 thread) and sgemm
+	$(JBANG) hrn_bench --python $(PYTHON) $(DATA_OPT) $(ARGS)
 
 # ---- ICS (Schlachter et al. 2019) --------------------------------------------------------------------
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture

@@ -19,36 +19,43 @@ import oneclass.hrn.*;
 import oneclass.run.Cli;
 import oneclass.run.Parallel;
 import oneclass.run.Threads;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.*;
+
 /**
  * Speed of HRN training: seconds per epoch on one MNIST class (~6,000 images, 784-100-1, batch 100, the
- * paper protocol), for one run alone and for runs side by side on all cores (how the table scripts run).
- * Reference points (the issue): a straightforward PyTorch loop takes 0.3-0.6 s/epoch on these 2-core
- * machines; the arithmetic is about 4 GFLOP per epoch.
+ * paper protocol), for one run alone and for runs side by side on all cores (how the table scripts run),
+ * next to a PyTorch loop of the same algorithm (bench/hrn_torch.py, one thread) on the same matrix, and
+ * the arithmetic rate set against single-thread sgemm on the step's own four products, all in one run:
+ * on a shared machine only ratios measured together mean anything. docs/performance.md explains the numbers.
  */
-@Command(name = "hrn_bench", mixinStandardHelpOptions = true, description = "Seconds per epoch of HRN training on one MNIST class.")
+@Command(name = "hrn_bench", mixinStandardHelpOptions = true, description = "Seconds per epoch of HRN training on one MNIST class, ours and PyTorch's.")
 class hrn_bench implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--class", defaultValue = "0", description = "MNIST class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--epochs", defaultValue = "12", description = "Epochs timed per run; the first 2 are warm-up and not counted (default: ${DEFAULT-VALUE}).") int epochs;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;
+    @Option(names = "--python", defaultValue = "python3", description = "Python that runs the PyTorch peer; it needs torch (${DEFAULT-VALUE}; the Makefile passes $PYTHON).") String python;
+    @Option(names = "--torch-peer", defaultValue = "bench/hrn_torch.py", description = "The PyTorch peer script (default: ${DEFAULT-VALUE}).") Path torchPeer;
 
     public static void main(String... args) {
         System.exit(new CommandLine(new hrn_bench()).setExecutionExceptionHandler(Cli::reportError).execute(args));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (epochs < 3) throw new IllegalArgumentException("--epochs must be >= 3 (2 warm-up epochs are not counted), got " + epochs);
         Threads.singleThreadedNd4j();
         Protocol p = Protocol.parse(protocol);
@@ -57,18 +64,57 @@ class hrn_bench implements Callable<Integer> {
         HrnConfig cfg = p.config(Benchmark.MNIST, Method.HRN).withEpochs(epochs);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("HRN on MNIST class %d: %d images, %s%n", cls, x.rows(), cfg.describe());
-        System.out.printf("machine: %d cores, %s, Java %s%n", cores, System.getProperty("os.arch"), System.getProperty("java.version"));
+        System.out.printf("machine: %d cores, %s, Java %s, load average %.2f at the start%n", cores, System.getProperty("os.arch"),
+                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         double alone = medianEpochSeconds(cfg, x, 1)[0];
         System.out.printf("one run alone:            %.3f s/epoch (median of epochs 3-%d)%n", alone, epochs);
+        double each = Double.NaN;
         if (cores > 1) {
-            double[] side = medianEpochSeconds(cfg, x, cores);
-            double each = Arrays.stream(side).average().orElseThrow();
+            each = Arrays.stream(medianEpochSeconds(cfg, x, cores)).average().orElseThrow();
             System.out.printf("%d runs side by side:      %.3f s/epoch each, %.3f s/epoch of throughput%n", cores, each, each / cores);
             System.out.printf("=> full MNIST + Fashion-MNIST HRN column (20 classes x 5 seeds x 100 epochs): ~%.1f min of training%n",
                     20 * 5 * 100 * each / cores / 60);
         }
+
+        // The arithmetic: the step's four products of 2·B·D·H each (forward, ∇ₓf, ∂L/∂W_1, dr_1), summed over an epoch's batches.
+        int d = (int) x.columns(), hidden = cfg.architecture().hidden()[0];
+        double gflop = 4 * 2.0 * x.rows() * d * hidden / 1e9, ours = gflop / alone;
+        double sgemm = sgemmGflops(cfg.batchSize(), d, hidden, 2.0);
+        System.out.printf("arithmetic: %.2f GFLOP/epoch -> %.1f GFLOP/s alone; sgemm on the step's 4 products (ND4J's OpenBLAS, 1 thread, this run): %.1f GFLOP/s -> ours at %.0f %%%n",
+                gflop, ours, sgemm, 100 * ours / sgemm);
+
+        List<String> py = List.of(python);
+        TorchPeer.Result peer = peer(py, x, cfg);
+        if (!peer.ran()) {
+            System.out.println(peer.skipLine());
+            return 0;
+        }
+        System.out.printf("PyTorch peer alone:       %.3f s/epoch (torch %s, 1 thread, median of epochs 3-%d; its sgemm on the same products %.1f GFLOP/s; BLAS %s)%n",
+                peer.secondsPerEpoch(), peer.torchVersion(), epochs, peer.sgemmGflops(), peer.blas());
+        double peerEach = Double.NaN;
+        if (cores > 1) {
+            TorchPeer.Result[] side = new TorchPeer.Result[cores];
+            List<Runnable> runs = new ArrayList<>();
+            for (int r = 0; r < cores; r++) {
+                int run = r;
+                runs.add(() -> side[run] = peer(py, x, cfg));
+            }
+            Parallel.run(runs, cores);
+            peerEach = Arrays.stream(side).mapToDouble(TorchPeer.Result::secondsPerEpoch).average().orElseThrow();
+            System.out.printf("PyTorch %d side by side:   %.3f s/epoch each%n", cores, peerEach);
+        }
+        System.out.printf("ratio ours / PyTorch:     %.2f alone, %.2f side by side (below 1: ours is faster)%n", alone / peer.secondsPerEpoch(), each / peerEach);
         return 0;
+    }
+
+    /** One run of the PyTorch peer on the same matrix and recipe (seed 1). */
+    TorchPeer.Result peer(List<String> python, INDArray x, HrnConfig cfg) {
+        try {
+            return TorchPeer.run(python, torchPeer, x, cfg.architecture().hidden()[0], cfg.hreg().lambda(), cfg.hreg().n(), cfg.epochs(), 1);
+        } catch (Exception e) {
+            throw new IllegalStateException("the PyTorch peer failed: " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code parallel} identical trainings at once; per run, the median epoch time after 2 warm-up epochs. */
@@ -92,5 +138,32 @@ class hrn_bench implements Callable<Integer> {
         }
         Parallel.run(runs, parallel);
         return medians;
+    }
+
+    /**
+     * GFLOP/s of single-thread cblas_sgemm (the OpenBLAS that ND4J bundles and the fused step calls) on the four
+     * products of a step at batch b — x·W1ᵀ, u·W1, uᵀ·a, dg·W1ᵀ — timed back to back for {@code seconds}.
+     */
+    static double sgemmGflops(int b, int d, int h, double seconds) {
+        FloatPointer x = filled(b * d), w = filled(h * d), u = filled(b * h), z = filled(b * h), g = filled(b * d), dw = filled(h * d);
+        Runnable four = () -> {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, b, h, d, 1, x, d, w, d, 0, z, h);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, b, d, h, 1, u, h, w, d, 0, g, d);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, h, d, b, 1, u, h, x, d, 0, dw, d);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, b, h, d, 1, g, d, w, d, 0, z, h);
+        };
+        for (int i = 0; i < 50; i++) four.run();
+        long start = System.nanoTime(), reps = 0;
+        while (System.nanoTime() - start < seconds * 1e9) {
+            four.run();
+            reps++;
+        }
+        return 4 * 2.0 * b * d * h * reps / (System.nanoTime() - start);
+    }
+
+    private static FloatPointer filled(int n) {
+        FloatPointer p = new FloatPointer(n);
+        for (int i = 0; i < n; i++) p.put(i, (float) Math.sin(i));
+        return p;
     }
 }

@@ -151,18 +151,18 @@ final class FusedStep {
             loss += hreg.penalty(squaredNorms, coef);
             for (int b = 0; b < batch; b++) cblas_sscal(d, (float) coef[b], dr[0].row(b), 1);
         }
-        // Hidden layers: ∂L/∂W_l = u_lᵀ·(ℓ'(f) ⊙ h_l + dr_l), with ℓ'(f) ⊙ h_l + dr_l formed in h_l's buffer;
-        // dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l.
+        // Hidden layers: dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l, then ∂L/∂W_l = u_lᵀ·a_l with a_l = ℓ'(f) ⊙ h_l + dr_l
+        // formed in place (one saxpy per row into dr_l, which is not needed after, or a scaling of h_l).
         for (int l = 0; l < depth; l++) {
-            for (int b = 0; b < batch; b++) {
-                cblas_sscal(width[l], df.v.get(b), h[l].row(b), 1);
-                if (penalized) cblas_saxpy(width[l], 1, dr[l].row(b), 1, h[l].row(b), 1);
-            }
-            product(width[l + 1], width[l], batch, u[l].all(), true, h[l].all(), false, dw[l]);
+            Rows a = penalized ? dr[l] : h[l];
             if (penalized) {
                 product(batch, width[l + 1], width[l], dr[l].all(), false, w[l], true, dr[l + 1].all());
                 multiply(dr[l + 1], mask[l], batch);
+                for (int b = 0; b < batch; b++) cblas_saxpy(width[l], df.v.get(b), h[l].row(b), 1, dr[l].row(b), 1);
+            } else {
+                for (int b = 0; b < batch; b++) cblas_sscal(width[l], df.v.get(b), h[l].row(b), 1);
             }
+            product(width[l + 1], width[l], batch, u[l].all(), true, a.all(), false, dw[l]);
         }
         // Output layer: ∂L/∂w_L = ℓ'(f)ᵀ·h_L + Σ_b dr_L.
         cblas_sgemv(CblasRowMajor, CblasTrans, batch, top, 1, h[depth].all(), top, df.all(), 1, 0, dw[depth], 1);
