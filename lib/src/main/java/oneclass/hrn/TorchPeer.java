@@ -31,15 +31,16 @@ public final class TorchPeer {
      * What one peer run measured, or why it did not run.
      *
      * @param secondsPerEpoch median over the timed epochs (NaN when skipped)
+     * @param fastestEpoch    the fastest timed epoch: on a shared machine, the closest to the unloaded speed
      * @param blas            the BLAS library the Python process had loaded, as it reported it
      * @param sgemmGflops     torch.mm's rate on the step's four products in that process (its BLAS against ours)
      * @param skipped         null when it ran; else the reason, one line
      */
-    public record Result(double secondsPerEpoch, int epochs, String torchVersion, String blas, double sgemmGflops,
+    public record Result(double secondsPerEpoch, double fastestEpoch, int epochs, String torchVersion, String blas, double sgemmGflops,
                          String skipped) {
         public boolean ran() { return skipped == null; }
 
-        static Result skipped(String why) { return new Result(Double.NaN, 0, null, null, Double.NaN, why); }
+        static Result skipped(String why) { return new Result(Double.NaN, Double.NaN, 0, null, null, Double.NaN, why); }
 
         /** The benchmark's one line for a peer that did not run: why, and how to install torch. */
         public String skipLine() {
@@ -81,7 +82,8 @@ public final class TorchPeer {
             if (status == TORCH_MISSING && v.containsKey("skipped")) return Result.skipped(v.get("skipped"));
             if (status != 0 || !v.containsKey("seconds_per_epoch"))
                 throw new IllegalStateException("the PyTorch peer (" + String.join(" ", cmd) + ") failed with exit status " + status + ":\n" + out);
-            return new Result(Double.parseDouble(v.get("seconds_per_epoch")), Integer.parseInt(v.get("epochs")),
+            return new Result(Double.parseDouble(v.get("seconds_per_epoch")), Double.parseDouble(v.get("fastest_seconds_per_epoch")),
+                    Integer.parseInt(v.get("epochs")),
                     v.get("torch"), v.getOrDefault("blas", "unknown"), Double.parseDouble(v.getOrDefault("sgemm_gflops", "NaN")), null);
         } finally {
             Files.deleteIfExists(input);
