@@ -15,7 +15,7 @@ One thread (torch.set_num_threads(1)), as our run alone uses one.
 Input: the training matrix that hrn_bench writes, raw little-endian float32, `--rows` rows of `--dim`.
 Output on stdout, one `key=value` per line (read by oneclass.hrn.TorchPeer):
     torch=<version>  threads=1  blas=<library loaded>  epochs=<timed epochs>  seconds_per_epoch=<median>
-    fastest_seconds_per_epoch=<min>    final_loss=<loss>  sgemm_gflops=<torch.mm on the step's four products, for comparison with ours>
+    fastest_seconds_per_epoch=<min>    final_loss=<loss>  sgemm_gflops=<torch.mm on the step's product shapes, for comparison with ours>
 The BLAS matters: with Debian's reference libblas3 (no libopenblas0 installed) torch's products are ~20x slower.
 Exit status 3 and one line `skipped=<reason>` when torch cannot be imported.
 """
@@ -50,20 +50,20 @@ def loaded_blas():
 
 
 def sgemm_gflops(batch, dim, hidden, bursts=10, seconds=0.1):
-    """GFLOP/s of torch.mm on the four products of a step (x.W1^T, u.W1, u^T.a, dg.W1^T), timed back to back;
-    the best of short bursts, the rate of the core when no other process takes it (as in hrn_bench)."""
+    """GFLOP/s of torch.mm on the step's product shapes (x.W1^T, u.W1, u^T.x), timed back to back; the best
+    of short bursts, the rate of the core when no other process takes it (as in hrn_bench)."""
     x, w, u = torch.rand(batch, dim), torch.rand(hidden, dim), torch.rand(batch, hidden)
-    def four():
-        torch.mm(x, w.t()); torch.mm(u, w); torch.mm(u.t(), x); torch.mm(x, w.t())
+    def three():
+        torch.mm(x, w.t()); torch.mm(u, w); torch.mm(u.t(), x)
     for _ in range(20):
-        four()
+        three()
     best = 0.0
     for _ in range(bursts):
         reps, start = 0, time.perf_counter()
         while time.perf_counter() - start < seconds:
-            four()
+            three()
             reps += 1
-        best = max(best, 4 * 2 * batch * dim * hidden * reps / (time.perf_counter() - start) / 1e9)
+        best = max(best, 3 * 2 * batch * dim * hidden * reps / (time.perf_counter() - start) / 1e9)
     return best
 
 

@@ -14,16 +14,17 @@ import static org.bytedeco.openblas.global.openblas_nolapack.*;
  * {@link Mlp#lossAndGradients} for HRN's usual model — float, no biases, no grouped layer, the paper's
  * per-instance H-regularizer — written against BLAS directly, on buffers allocated once.
  *
- * <p>Why: at HRN's sizes (batch 100, 784-100-1) a step is four products of 16 MFLOP each, ~0.2 ms apiece,
- * and ND4J's fixed cost of ~10-30 µs per operation, paid ~30 times a step, doubled the step
+ * <p>Why: at HRN's sizes (batch 100, 784-100-1) a step's products are 16 MFLOP each, ~0.2 ms apiece, and
+ * ND4J's fixed cost of ~10-30 µs per operation, paid ~25 times a step, nearly doubled the step
  * (docs/performance.md). Here every product is one {@code cblas_sgemm} from a buffer into a buffer, the
  * per-example scalings are BLAS level-1 calls on rows, and the rest — the slope masks, a few [B, width]
  * element-wise products — are plain loops.
  *
- * <p>The math is {@link Mlp}'s, step for step, in its symbols (see its class comment): h_l the layer inputs,
- * M_l the slope masks, u_l = ∂f/∂z_l, g = ∇ₓf(x) = u_0·W_0, dr_0 = ∂P/∂g, and one product per layer
- * for ∂L/∂W_l = u_lᵀ·(ℓ'(f) ⊙ h_l + dr_l). The tests check it against Mlp in double precision and
- * against finite differences.
+ * <p>The math is {@link Mlp}'s, in its symbols (see its class comment): h_l the layer inputs, M_l the slope
+ * masks, u_l = ∂f/∂z_l, g = ∇ₓf(x) = u_0·W_0, dr_0 = ∂P/∂g, and one product per layer for
+ * ∂L/∂W_l = u_lᵀ·(ℓ'(f) ⊙ h_l + dr_l). One step is regrouped: the last hidden layer's and the output layer's
+ * gradients come from a single product ({@link #lastLayer}), so 784-100-1 takes three 100×784×100 products a
+ * step instead of four. The tests check it against Mlp in double precision and against finite differences.
  */
 final class FusedStep {
     private final int depth;            // L: hidden layers
@@ -34,8 +35,9 @@ final class FusedStep {
     private final FloatBuffer outputWeights; // w_L, for the loop that forms u_{L-1}
     private final FloatPointer theta, grad;
     private final int paramCount;
-    private final Rows[] h, mask, u, dr; // h_0..h_L, M_0..M_{L-1}, u_0..u_{L-1}, dr_0..dr_L; [B, width]
-    private final Rows f, df, ones;      // [B, 1]
+    private final Rows[] h, mask, u, dr; // h_0..h_L, M_0..M_{L-1}, u_0..u_{L-1}, dr_0..dr_{L-1}; [B, width]
+    private final Rows f, df;            // [B, 1]
+    private final FloatPointer wRow, qRow; // rows of W_{L-1} and of ∂L/∂W_{L-1}, for lastLayer
     private final INDArray data;         // keeps x's memory alive
 
     /** A [rows, cols] row-major buffer: a pointer for BLAS and a buffer view for loops. */
@@ -85,21 +87,19 @@ final class FusedStep {
         }
         outputWeights = new FloatPointer(w[depth]).limit(w[depth].position() + width[depth]).asBuffer();
         h = new Rows[depth + 1];
-        dr = new Rows[depth + 1];
+        dr = new Rows[depth];
         mask = new Rows[depth];
         u = new Rows[depth];
-        for (int l = 0; l <= depth; l++) {
-            h[l] = Rows.of(batchSize, width[l]);
-            dr[l] = Rows.of(batchSize, width[l]);
-        }
+        for (int l = 0; l <= depth; l++) h[l] = Rows.of(batchSize, width[l]);
         for (int l = 0; l < depth; l++) {
+            dr[l] = Rows.of(batchSize, width[l]);
             mask[l] = Rows.of(batchSize, width[l + 1]);
             u[l] = Rows.of(batchSize, width[l + 1]);
         }
         f = Rows.of(batchSize, 1);
         df = Rows.of(batchSize, 1);
-        ones = Rows.of(batchSize, 1);
-        for (int b = 0; b < batchSize; b++) ones.v.put(b, 1);
+        wRow = new FloatPointer(w[depth - 1]);
+        qRow = new FloatPointer(dw[depth - 1]);
     }
 
     /**
@@ -151,28 +151,50 @@ final class FusedStep {
             loss += hreg.penalty(squaredNorms, coef);
             for (int b = 0; b < batch; b++) cblas_sscal(d, (float) coef[b], dr[0].row(b), 1);
         }
-        // Hidden layers: dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l, then ∂L/∂W_l = u_lᵀ·a_l with a_l = ℓ'(f) ⊙ h_l + dr_l
-        // formed in place (one saxpy per row into dr_l, which is not needed after, or a scaling of h_l).
+        // Hidden layers below the last: dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l, then ∂L/∂W_l = u_lᵀ·a_l with
+        // a_l = ℓ'(f) ⊙ h_l + dr_l formed in place (a saxpy per row into dr_l, not needed after, or a scaling of h_l).
         for (int l = 0; l < depth; l++) {
             Rows a = penalized ? dr[l] : h[l];
-            if (penalized) {
+            boolean last = l == depth - 1;
+            if (penalized && !last) {
                 product(batch, width[l + 1], width[l], dr[l].all(), false, w[l], true, dr[l + 1].all());
                 multiply(dr[l + 1], mask[l], batch);
-                for (int b = 0; b < batch; b++) cblas_saxpy(width[l], df.v.get(b), h[l].row(b), 1, dr[l].row(b), 1);
-            } else {
-                for (int b = 0; b < batch; b++) cblas_sscal(width[l], df.v.get(b), h[l].row(b), 1);
             }
-            product(width[l + 1], width[l], batch, u[l].all(), true, a.all(), false, dw[l]);
+            for (int b = 0; b < batch; b++) {
+                if (penalized) cblas_saxpy(width[l], df.v.get(b), h[l].row(b), 1, dr[l].row(b), 1);
+                else cblas_sscal(width[l], df.v.get(b), h[l].row(b), 1);
+            }
+            if (!last) product(width[l + 1], width[l], batch, u[l].all(), true, a.all(), false, dw[l]);
+            else lastLayer(batch, a);
         }
-        // Output layer: ∂L/∂w_L = ℓ'(f)ᵀ·h_L + Σ_b dr_L.
-        cblas_sgemv(CblasRowMajor, CblasTrans, batch, top, 1, h[depth].all(), top, df.all(), 1, 0, dw[depth], 1);
-        if (penalized) cblas_sgemv(CblasRowMajor, CblasTrans, batch, top, 1, dr[depth].all(), top, ones.all(), 1, 1, dw[depth], 1);
 
         if (l2 > 0) { // l2·‖θ‖², and its gradient 2·l2·θ
             loss += l2 * cblas_sdot(paramCount, theta, 1, theta, 1);
             cblas_saxpy(paramCount, (float) (2 * l2), theta, 1, grad, 1);
         }
         return loss;
+    }
+
+    /**
+     * The last hidden layer and the output layer from one product, Q = M_{L-1}ᵀ·a_{L-1} [n_L, n_{L-1}], instead of
+     * two (u_{L-1}ᵀ·a_{L-1}, and dr_L = (dr_{L-1}·W_{L-1}ᵀ) ⊙ M_{L-1} for the output weights):
+     * <pre>
+     *   ∂L/∂W_{L-1} = u_{L-1}ᵀ·a = diag(w_L)·Mᵀ·a = diag(w_L)·Q                     (u_{L-1} = M ⊙ w_L, row-broadcast)
+     *   ∂L/∂w_L[j]  = Σ_b ℓ'(f_b)·h_L[b,j] + Σ_b dr_L[b,j]
+     *              = Σ_b M[b,j]·(ℓ'(f_b)·h_{L-1}[b] + dr_{L-1}[b])·W_{L-1}[j]         (h_L = M ⊙ (h_{L-1}·W_{L-1}ᵀ), no bias)
+     *              = Σ_i W_{L-1}[j,i]·Q[j,i]
+     * </pre>
+     * For 784-100-1 that is one of the step's four 100×784×100 products saved.
+     */
+    private void lastLayer(int batch, Rows a) {
+        int l = depth - 1, rows = width[depth], cols = width[l];
+        product(rows, cols, batch, mask[l].all(), true, a.all(), false, dw[l]); // Q, in ∂L/∂W_{L-1}'s place
+        for (int j = 0; j < rows; j++) {
+            wRow.position((long) j * cols);
+            qRow.position((long) j * cols);
+            dw[depth].put(j, cblas_sdot(cols, wRow, 1, qRow, 1));    // ∂L/∂w_L[j] = W_{L-1}[j]·Q[j]
+            cblas_sscal(cols, outputWeights.get(j), qRow, 1);         // ∂L/∂W_{L-1}[j] = w_L[j]·Q[j]
+        }
     }
 
     /** c = a·b, with a [m, k] and b [k, n] (each stored transposed when its flag says so), c [m, n]. */

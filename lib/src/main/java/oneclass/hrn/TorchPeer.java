@@ -33,7 +33,7 @@ public final class TorchPeer {
      * @param secondsPerEpoch median over the timed epochs (NaN when skipped)
      * @param fastestEpoch    the fastest timed epoch: on a shared machine, the closest to the unloaded speed
      * @param blas            the BLAS library the Python process had loaded, as it reported it
-     * @param sgemmGflops     torch.mm's rate on the step's four products in that process (its BLAS against ours)
+     * @param sgemmGflops     torch.mm's rate on the step's product shapes in that process (its BLAS against ours)
      * @param skipped         null when it ran; else the reason, one line
      */
     public record Result(double secondsPerEpoch, double fastestEpoch, int epochs, String torchVersion, String blas, double sgemmGflops,
