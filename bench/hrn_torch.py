@@ -49,7 +49,7 @@ def loaded_blas():
         return "unknown"
 
 
-def sgemm_gflops(batch, dim, hidden, bursts=10, seconds=0.1):
+def sgemm_gflops(batch, dim, hidden, bursts=50, seconds=0.02):
     """GFLOP/s of torch.mm on the step's product shapes (x.W1^T, u.W1, u^T.x), timed back to back; the best
     of short bursts, the rate of the core when no other process takes it (as in hrn_bench)."""
     x, w, u = torch.rand(batch, dim), torch.rand(hidden, dim), torch.rand(batch, hidden)
