@@ -151,8 +151,8 @@ final class FusedStep {
             loss += hreg.penalty(squaredNorms, coef);
             for (int b = 0; b < batch; b++) cblas_sscal(d, (float) coef[b], dr[0].row(b), 1);
         }
-        // Hidden layers below the last: dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l, then ∂L/∂W_l = u_lᵀ·a_l with
-        // a_l = ℓ'(f) ⊙ h_l + dr_l formed in place (a saxpy per row into dr_l, not needed after, or a scaling of h_l).
+        // Hidden layers: a_l = ℓ'(f) ⊙ h_l + dr_l, formed in place (a saxpy per row into dr_l, or a scaling of h_l);
+        // below the last, dr_{l+1} = (dr_l·W_lᵀ) ⊙ M_l first and ∂L/∂W_l = u_lᵀ·a_l; the last with the output layer.
         for (int l = 0; l < depth; l++) {
             Rows a = penalized ? dr[l] : h[l];
             boolean last = l == depth - 1;
