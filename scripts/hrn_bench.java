@@ -83,11 +83,16 @@ class hrn_bench implements Callable<Integer> {
         // gradients), summed over an epoch's batches; the straightforward chain has four (also printed, as the issue
         // counts them). On a shared machine our fastest epoch and the best sgemm burst, both taken in the same
         // seconds (sgemm bursts after every epoch), are the measurements least disturbed by other processes.
-        double gflop = 3 * 2.0 * x.rows() * d * hidden / 1e9, ours = gflop / alone.fastest();
+        long b = cfg.batchSize(), rowsPerEpoch = cfg.topUpLastBatch() ? (x.rows() + b - 1) / b * b : x.rows();
+        double gflop = 3 * 2.0 * rowsPerEpoch * d * hidden / 1e9, ours = gflop / alone.fastest();
         System.out.printf("arithmetic: %.2f GFLOP/epoch (3 products a step; %.2f with the chain's 4) -> %.1f GFLOP/s in our fastest epoch (%.3f s); "
                 + "sgemm on the same 3 products (ND4J's OpenBLAS via JavaCPP, 1 thread, best of %d bursts of 20 ms between those epochs): %.1f GFLOP/s -> ours at %.0f %%%n",
                 gflop, gflop * 4 / 3, ours, alone.fastest(), 5 * epochs, sgemm.best, 100 * ours / sgemm.best);
 
+        if (p != Protocol.PAPER) { // the peer has ReLU, plain NLL and PyTorch's init only
+            System.out.println("PyTorch peer: not run; it implements the paper protocol only (--protocol paper).");
+            return 0;
+        }
         List<String> py = List.of(python);
         TorchPeer.Result peer = peer(py, x, cfg);
         if (!peer.ran()) {
