@@ -6,7 +6,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 JBANG ?= scripts/jbang
-# Data: $ONECLASS_DATA if set; else ../shared/data when it exists (development and CI here);
+# Data: $ONECLASS_DATA if set; else the development machines' data folder beside the checkout, when it exists;
 # else empty, and the scripts download the originals into their cache.
 DATA_DIR ?= $(or $(ONECLASS_DATA),$(wildcard ../shared/data))
 DATA_OPT := $(if $(DATA_DIR),--data-dir $(DATA_DIR))
@@ -16,15 +16,15 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
 
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
-	cd lib && mvn -B -ntp test; \
+	cd lib && umask 022 && ONECLASS_TEST_UMASK=0022 mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke ics-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke baselines-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -35,12 +35,26 @@ hrn-table1-official: ## HRN Table 1 as the authors' code runs it (best test AUC 
 hrn-table1-baselines: ## HRN Table 1's OCSVM and iForest columns run in the harness (Smile on raw pixels; 5 seeds; OCSVM ~1 min a run)
 	$(JBANG) hrn_table1 --methods OCSVM,iForest $(DATA_OPT) $(ARGS)
 
+hrn-table1-deep-baselines: ## HRN Table 1's DAE, VAE and DAGMM columns and ICS's HOG + OCSVM, in the harness (SameDiff/BoofCV; docs/baselines.md: hours)
+	$(JBANG) hrn_table1 --methods DAE,VAE,DAGMM,HOG $(DATA_OPT) $(ARGS)
+
+baselines-smoke: ## a short real-data pass of every new baseline column: hrn_table1 with DAE, VAE, DAGMM, HOG (MNIST class 0, 1 seed, 1 epoch; HOG's OCSVM on 2,000 rows) and hrn_table2 with DAGMM (Thyroid, 2 epochs)
+	rm -rf results/smoke-baselines
+	$(JBANG) hrn_table1 --datasets mnist --classes 0 --seeds 1 --methods DAE,VAE,DAGMM,HOG --baseline-epochs 1 --ocsvm-max-train 2000 \
+	  --out results/smoke-baselines/table1 $(DATA_OPT)
+	$(JBANG) hrn_table2 --datasets thyroid --seeds 1 --methods DAGMM --baseline-epochs 2 --out results/smoke-baselines/table2 $(DATA_OPT)
+	@test -s results/smoke-baselines/table1/summary.md && test $$(ls results/smoke-baselines/table1/runs | wc -l) -eq 4 \
+	  && test $$(ls results/smoke-baselines/table2/runs | wc -l) -eq 1 && echo "smoke-baselines: 1 passed, 0 failed"
+
 hrn-table1-check: ## regression check: HRN Table 1, exit 1 when a comparable cell is outside its tolerance
 	$(JBANG) hrn_table1 --check $(DATA_OPT) $(ARGS)
 
+# hrn-table1-smoke's runs, which shard-smoke and slurm-smoke share out and merge
+TABLE1_SMOKE := --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest
+
 hrn-table1-smoke: ## a 1-minute real-data pass through the whole script (2 classes, 1 seed, 3 epochs)
 	rm -rf results/smoke
-	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke $(DATA_OPT) $(ARGS)
+	$(JBANG) hrn_table1 $(TABLE1_SMOKE) --out results/smoke $(DATA_OPT) $(ARGS)
 	@test -s results/smoke/summary.md && test -s results/smoke/chart-mnist.png && test -s results/smoke/run-record.json \
 	  && test $$(ls results/smoke/runs | wc -l) -eq 12 && echo "smoke: 1 passed, 0 failed"
 
@@ -132,14 +146,40 @@ shard-smoke: ## hrn-table1-smoke's 12 runs as 2 shards in 2 processes at once, m
 	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
 	rm -rf results/smoke-shards
 	$(JBANG) build scripts/hrn_table1.java
-	smoke="--datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards --threads 1 $(DATA_OPT)"; \
+	smoke="$(TABLE1_SMOKE) --out results/smoke-shards --threads 1 $(DATA_OPT)"; \
 	  $(JBANG) hrn_table1 $$smoke --shard 1/2 > results/shard-1.log 2>&1 & one=$$!; \
 	  $(JBANG) hrn_table1 $$smoke --shard 2/2 > results/shard-2.log 2>&1 & two=$$!; \
 	  wait $$one && wait $$two || { tail results/shard-*.log; exit 1; }
 	@test $$(ls results/smoke-shards/runs | wc -l) -eq 12 && test ! -e results/smoke-shards/summary.csv
-	$(JBANG) hrn_table1 --datasets mnist,cifar10 --classes 0,1 --seeds 1 --epochs 3 --methods HRN,HRN-L2,iForest --out results/smoke-shards $(DATA_OPT) | grep "12 runs (12 already"
+	$(JBANG) hrn_table1 $(TABLE1_SMOKE) --out results/smoke-shards $(DATA_OPT) | grep "12 runs (12 already"
 	diff results/smoke/summary.csv results/smoke-shards/summary.csv && diff results/smoke/summary.md results/smoke-shards/summary.md \
 	  && echo "shard-smoke: 1 passed, 0 failed (2 shards merged = one process)"
+
+# A throwaway one-node Slurm (slurm/local-cluster.sh: Debian's slurm-wlm and munge, installed when missing; as root)
+# runs slurm/array.sbatch for real; slurm/smoke.sh says what it checks.
+slurm-smoke: ## hrn-table1-smoke's 12 runs as a real 2-task Slurm array (task 2 cancelled and resumed), merged by a dependent job: the table must equal the one-process one
+	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
+	slurm/smoke.sh results/smoke results/smoke-slurm $(TABLE1_SMOKE) $(DATA_OPT)
+
+# ---- A fault test: kill -9 mid-run, resume from another folder (issue 13) ----------------------------------
+RESUME_OPTS = --datasets mnist --classes 0,1,2,3 --seeds 1,2 --epochs 3 --methods HRN --threads 1 $(if $(DATA_DIR),--data-dir $(abspath $(DATA_DIR)))
+resume-smoke: ## kill -9 a real-data run after its first run file, resume it from another folder: summary.csv = an uninterrupted run's, no temp file, files 0644 under umask 022
+	rm -rf results/resume-whole results/resume-killed && mkdir -p results
+	$(JBANG) build scripts/hrn_table1.java
+	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-whole > results/resume-whole.log 2>&1 || { cat results/resume-whole.log; exit 1; }
+	umask 022; $(JBANG) hrn_table1 $(RESUME_OPTS) --out results/resume-killed > results/resume-killed.log 2>&1 & pid=$$!; \
+	  for i in $$(seq 1200); do ls results/resume-killed/runs/*.csv >/dev/null 2>&1 && break; sleep 0.05; done; \
+	  kill -9 $$pid || { echo "resume-smoke: the run ended before it could be killed"; exit 1; }; wait $$pid; \
+	  n=$$(ls results/resume-killed/runs | wc -l); echo "killed $$pid with $$n of 8 run files written"; test $$n -lt 8
+	@# the resumed run starts in another folder, by the script's absolute path: expected-results/ is built into it
+	root=$$PWD; cd /tmp && umask 022 && $$root/scripts/jbang run $$root/scripts/hrn_table1.java $(RESUME_OPTS) --out $$root/results/resume-killed \
+	  > $$root/results/resume-resumed.log 2>&1 || { cat $$root/results/resume-resumed.log; exit 1; }
+	grep -q "8 runs ([1-7] already in" results/resume-resumed.log
+	root=$$PWD; cd /tmp && $$root/scripts/jbang hrn_table1 --help | grep -q "Usage: hrn_table1"   # the alias from outside the checkout
+	cd scripts && ./jbang hrn_table1 --help | tr -s " \n" " " | grep -q "under the current folder" && ! ./jbang hrn_table1 --help 2>&1 | grep -q WARN
+	diff results/resume-whole/summary.csv results/resume-killed/summary.csv
+	test -z "$$(find results/resume-killed results/resume-whole -name '.*.tmp')" && test -z "$$(find results/resume-killed results/resume-whole -type f ! -perm 644)" \
+	  && test -s results/resume-killed/outputs.json && echo "resume-smoke: 1 passed, 0 failed (kill -9, resumed from /tmp: same summary.csv, no temp file, mode 0644)"
 
 # The Python with Debian's python3-torch (a python3 earlier on PATH, e.g. pyenv's, may lack it).
 PYTHON ?= /usr/bin/python3
@@ -151,7 +191,7 @@ bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side, n
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture
 	$(JBANG) ics_split $(DATA_OPT) $(ARGS)
 
-ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see README)
+ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
 	$(JBANG) ics_table1 $(DATA_OPT) $(ARGS)
 
 ics-table1-official: ## ICS Table 1 as the authors' code runs it (VGG-like, 800 iterations, checkpoint picked on 30 % of the test set)

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table7.csv=../expected-results/hrn_table7.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 
@@ -70,10 +75,10 @@ class hcl_table7 implements Callable<Integer> {
             description = "Where the feature files of a feature data set are, NAME=DIR, e.g. dbpedia-pfe=/data/dbpedia-bert"
                     + " (default: <data-dir>/features/NAME). DIR holds train and test in one of FeatureFile's formats.")
     Map<String, Path> features = new LinkedHashMap<>();
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hcl_table7). Re-running resumes, head by head.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table7.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--out", description = "Results folder (default: results/hcl_table7, under the current folder). Re-running resumes, head by head. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table7.csv, built into the script, so it runs from any folder).") Path expectedFile;
     @Option(names = "--threads", description = "Heads trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
     @Mixin Shard.Selector shardOption;
@@ -85,7 +90,7 @@ class hcl_table7 implements Callable<Integer> {
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hcl_table7()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hcl_table7()).execute(args));
     }
 
     @Override
@@ -100,9 +105,7 @@ class hcl_table7 implements Callable<Integer> {
         if (trainPerClass < 0) throw new IllegalArgumentException("--train-per-class must be >= 0, got " + trainPerClass);
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed");
         for (String n : names) order(n, 1); // a bad --task-order fails before any work
-        if (!Files.isRegularFile(expectedFile))
-            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table7.csv");
         Path outDir = out != null ? out : Path.of("results", "hcl_table7");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -145,14 +148,16 @@ class hcl_table7 implements Callable<Integer> {
         List<String> warnings = data.stream().filter(d -> !d.complete())
                 .map(d -> d.name() + " ran on " + d.variant() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
+        List<RecordCsv.Line> earlier = earlierCurves(outDir); // read while the previous set's manifest can still vouch for them
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
                 names, warnings, "accuracy %");
-        String curves = curves(runs, table, byName, outDir);
+        String curves = curves(runs, table, byName, earlier, outputs);
         Path summary = outDir.resolve("summary.md");
         try {
-            ResultStore.writeAtomically(summary, (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
+            outputs.write("summary.md", (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + summary, e);
+            throw new java.io.UncheckedIOException("cannot read " + summary + ": " + Io.reason(e), e);
         }
         Map<String, Object> configs = new LinkedHashMap<>(), provenance = new LinkedHashMap<>();
         for (HclData d : data) {
@@ -163,7 +168,8 @@ class hcl_table7 implements Callable<Integer> {
         }
         new RunRecord("scripts/hcl_table7.java", originalArgs).put("configs", configs).put("seeds", seeds.toString())
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", provenance)
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + summary + ", summary.csv, runs.csv (one row per head), curves.csv, curve-*.png, scores/, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }
@@ -224,18 +230,28 @@ class hcl_table7 implements Callable<Integer> {
      * curves.csv, a curve-<dataset>.png per data set, and the Markdown for the curve and the heads' cost. curves.csv keeps
      * the lines of data sets that earlier commands ran into this folder and this one did not (`make report` reads it).
      */
-    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, Path outDir) {
+    /** The lines of the folder's curves.csv (header first) when its output set is whole; none, with a warning, when it is damaged. */
+    static List<RecordCsv.Line> earlierCurves(Path outDir) {
+        Path old = outDir.resolve("curves.csv");
+        if (!Files.isRegularFile(old)) return List.of();
+        String damaged;
+        try {
+            if (OutputSet.verified(outDir).containsKey("curves.csv")) return RecordCsv.cells(old);
+            damaged = old + " is not in " + outDir.resolve(OutputSet.MANIFEST);
+        } catch (IllegalArgumentException e) {
+            damaged = e.getMessage();
+        }
+        System.err.println("warning: " + damaged + "; the curves of data sets this command does not run are dropped from curves.csv");
+        return List.of();
+    }
+
+    static String curves(List<HclGrid.Sequence> runs, List<Comparison.Row> table, Map<String, HclData> data, List<RecordCsv.Line> earlier,
+                         OutputSet outputs) {
         StringBuilder csv = new StringBuilder(HclGrid.CURVES_HEADER + "\n");
         Set<String> now = new HashSet<>();
         runs.forEach(r -> now.add(r.dataset()));
-        Path old = outDir.resolve("curves.csv");
-        if (Files.isRegularFile(old))
-            try {
-                for (String line : Files.readAllLines(old, StandardCharsets.UTF_8).stream().skip(1).toList())
-                    if (!line.isBlank() && !now.contains(RecordCsv.split(line).get(0))) csv.append(line).append('\n');
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + old, e);
-            }
+        for (RecordCsv.Line line : earlier.stream().skip(1).toList())
+            if (!now.contains(line.cells().get(0))) csv.append(String.join(",", line.cells())).append('\n');
         StringBuilder md = new StringBuilder("\n## Accuracy after each task (mean ± std over seeds, %)\n\n");
         md.append("After task t the test examples of the t classes seen so far are classified by Eq. (7) over the first t heads.\n\n");
         for (String d : data.keySet()) {
@@ -259,7 +275,7 @@ class hcl_table7 implements Callable<Integer> {
             }
             double paper = table.stream().filter(r -> r.dataset().equals(d)).mapToDouble(Comparison.Row::paper).findFirst().orElse(Double.NaN);
             String png = "curve-" + d + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.curveAndPoint("HCL on " + d + ": accuracy after each task",
+            outputs.write(png, Charts.curveAndPoint("HCL on " + d + ": accuracy after each task",
                     "tasks learned (one class each)", "accuracy %", "ours (mean ± std over " + mine.size() + (mine.size() == 1 ? " seed)" : " seeds)"), x, mean, std,
                     "paper, Table 7 (after the last task)", k, paper));
             md.append("\n![").append(d).append(" curve](").append(png).append(")\n\n");
@@ -273,7 +289,7 @@ class hcl_table7 implements Callable<Integer> {
                         heads.stream().mapToDouble(HclGrid.HeadResult::seconds).max().orElse(Double.NaN), heads.size()));
             }
         }
-        ResultStore.writeAtomically(outDir.resolve("curves.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("curves.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         return md.toString();
     }
 

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table3.csv=../expected-results/hrn_table3.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 
@@ -71,16 +76,16 @@ class hrn_ablation implements Callable<Integer> {
     @Mixin Overrides overrides;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_ablation/<protocol>). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table3.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_ablation/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table3.csv, built into the script, so it runs from any folder).") Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_ablation()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_ablation()).execute(args));
     }
 
     @Override
@@ -93,9 +98,7 @@ class hrn_ablation implements Callable<Integer> {
         for (String r : rowNames)
             if (!ROWS.containsKey(r)) throw new IllegalArgumentException("--rows: unknown row '" + r + "'; valid: " + String.join(", ", ROWS.keySet()));
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        if (!Files.isRegularFile(expectedFile))
-            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table3.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_ablation", proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -135,7 +138,8 @@ class hrn_ablation implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(table);
         System.out.println("verdicts: " + counts);
         List<String> warnings = HrnGrid.subsetWarnings(data);
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 3)", table, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 3)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) for (HrnGrid.Variant v : variants)
@@ -143,7 +147,8 @@ class hrn_ablation implements Callable<Integer> {
         new RunRecord("scripts/hrn_ablation.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", HrnGrid.provenance(data))
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES bench/hrn_torch.py=../bench/hrn_torch.py
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx4g
 
 import oneclass.data.Benchmark;
@@ -25,8 +30,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,15 +52,15 @@ import static org.bytedeco.openblas.global.openblas_nolapack.*;
  */
 @Command(name = "hrn_bench", mixinStandardHelpOptions = true, description = "Seconds per epoch of HRN training on one MNIST class, ours and PyTorch's.")
 class hrn_bench implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--class", defaultValue = "0", description = "MNIST class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--epochs", defaultValue = "12", description = "Epochs timed per run; the first 2 are warm-up and not counted (default: ${DEFAULT-VALUE}).") int epochs;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;
     @Option(names = "--python", defaultValue = "python3", description = "Python that runs the PyTorch peer; it needs torch (${DEFAULT-VALUE}; the Makefile passes $PYTHON).") String python;
-    @Option(names = "--torch-peer", defaultValue = "bench/hrn_torch.py", description = "The PyTorch peer script (default: ${DEFAULT-VALUE}).") Path torchPeer;
+    @Option(names = "--torch-peer", description = "The PyTorch peer script (default: bench/hrn_torch.py, built into this script).") Path torchPeer;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new hrn_bench()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_bench()).execute(args));
     }
 
     @Override
@@ -93,6 +102,7 @@ class hrn_bench implements Callable<Integer> {
             System.out.println("PyTorch peer: not run; it implements the paper protocol only (--protocol paper).");
             return 0;
         }
+        if (torchPeer == null) torchPeer = builtInPeer();
         List<String> py = List.of(python);
         TorchPeer.Result peer = peer(py, x, cfg);
         if (!peer.ran()) {
@@ -116,6 +126,17 @@ class hrn_bench implements Callable<Integer> {
         System.out.printf("ratio ours / PyTorch:     %.2f alone (medians), %.2f (fastest epochs), %.2f side by side (below 1: ours is faster)%n",
                 alone.median() / peer.secondsPerEpoch(), alone.fastest() / peer.fastestEpoch(), each / peerEach);
         return 0;
+    }
+
+    /** The peer script as built into this script (//FILES), copied to a temporary file for Python to run. */
+    static Path builtInPeer() throws IOException {
+        Path p = Files.createTempFile("hrn_torch", ".py");
+        p.toFile().deleteOnExit();
+        try (InputStream in = hrn_bench.class.getClassLoader().getResourceAsStream("bench/hrn_torch.py")) {
+            if (in == null) throw new IllegalStateException("bench/hrn_torch.py is not built into hrn_bench (its //FILES line)");
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return p;
     }
 
     /** One run of the PyTorch peer on the same matrix and recipe (seed 1). */

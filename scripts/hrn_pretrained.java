@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table4.csv=../expected-results/hrn_table4.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.baseline.BaselineOptions;
@@ -104,20 +109,20 @@ class hrn_pretrained implements Callable<Integer> {
     @Mixin BaselineOptions baselineOptions;
 
     // ---- Where --------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download data or weights; fail if they are not there.") boolean noDownload;
     @Option(names = "--model-cache", description = "Where zoo weights are kept (default: ~/.cache/oneclass-repro/models).") Path modelCache;
     @Option(names = "--feature-cache", description = "Where extracted features are kept (default: ~/.cache/oneclass-repro/features).") Path featureCache;
     @Option(names = "--extract-batch", defaultValue = "32", description = "Images per forward pass of the extractor (default: ${DEFAULT-VALUE}).") int extractBatch;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_pretrained/<extractor>). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table4.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_pretrained/<extractor>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table4.csv, built into the script, so it runs from any folder).") Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
     @Mixin Shard.Selector shardOption;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_pretrained()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_pretrained()).execute(args));
     }
 
     @Override
@@ -138,12 +143,11 @@ class hrn_pretrained implements Callable<Integer> {
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
         if (hidden < 1) throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
         if (extractBatch < 1) throw new IllegalArgumentException("--extract-batch must be >= 1, got " + extractBatch);
-        if (!Files.isRegularFile(expectedFile))
-            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table4.csv");
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none"))
                 .map(b -> baselineOptions.parse(b).orElseThrow(() -> new IllegalArgumentException("--baselines: unknown baseline '" + b
-                        + "'; valid: OCSVM, iForest, none"))).toList();
+                        + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none"))).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
         String extractorName = weights != null ? weights.name() : model.getFileName().toString().replaceAll("\\.[^.]*$", "");
         Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", extractorName + "-" + proto.cliName());
@@ -242,9 +246,11 @@ class hrn_pretrained implements Callable<Integer> {
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
         warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
                 List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");
-        record.put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+        record.put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-cifar10.png, run-record.json");
         return check && Comparison.anyFails(table) ? 1 : 0;
     }

@@ -6,10 +6,14 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -53,16 +57,16 @@ class hrn_sensitivity implements Callable<Integer> {
     String protocol;
     @Mixin Overrides overrides;
     @Mixin Shard.Selector shardOption;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick). Re-running resumes.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
 
     static final double PAPER_LAMBDA = 0.1, PAPER_N = 12;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_sensitivity()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_sensitivity()).execute(args));
     }
 
     @Override
@@ -97,6 +101,7 @@ class hrn_sensitivity implements Callable<Integer> {
 
         // ---- 4. The curves: average AUC over classes per grid point, and where the maxima are ---------------
         List<Cells.Cell> avg = Cells.aggregate(HrnGrid.aucs(runs)).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
+        OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# HRN Sec. 4.2 -- hyper-parameter sensitivity (protocol: " + proto.cliName() + ")\n\n");
         md.append("AUC % averaged over classes ").append(classes).append(", seeds ").append(seeds).append(". ")
           .append("The paper chose λ = 0.1 and n = 12 and says results are similar for 10 ≤ n ≤ 16.\n\n");
@@ -110,7 +115,7 @@ class hrn_sensitivity implements Callable<Integer> {
                 double[] e = curve.stream().mapToDouble(Cells.Cell::std).toArray();
                 double paper = axis.equals("lambda") ? PAPER_LAMBDA : PAPER_N;
                 String png = "curve-" + b.cliName() + "-" + axis + ".png";
-                ResultStore.writeAtomically(outDir.resolve(png), Charts.curve("HRN sensitivity -- " + b.cliName() + ": AUC against " + axis,
+                outputs.write(png, Charts.curve("HRN sensitivity -- " + b.cliName() + ": AUC against " + axis,
                         axis.equals("lambda") ? "λ (n = 12)" : "n (λ = 0.1)", "AUC %", x, y, e, paper));
                 Cells.Cell best = curve.stream().filter(c -> Double.isFinite(c.mean())).max(Comparator.comparingDouble(Cells.Cell::mean)).orElseThrow();
                 Optional<Cells.Cell> atPaper = curve.stream().filter(c -> value(c.method()) == paper).findFirst();
@@ -123,14 +128,13 @@ class hrn_sensitivity implements Callable<Integer> {
                 md.append("\n![").append(axis).append("](").append(png).append(")\n\n");
             }
         }
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(HrnGrid.RunResult.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(HrnGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
         new RunRecord("scripts/hrn_sensitivity.java", originalArgs).put("protocol", proto.cliName())
                 .put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).put("classes", classes.toString())
                 .put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).write(outDir.resolve("run-record.json"));
+                .put("data", HrnGrid.provenance(data)).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, run-record.json");
         return 0;
     }

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table1.csv=../expected-results/hrn_table1.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.baseline.BaselineOptions;
@@ -52,12 +57,13 @@ class hrn_table1 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
-            description = "HRN, HRN-L2, and the in-harness baselines OCSVM and iForest (Smile, raw pixels in [0, 1]) (default: ${DEFAULT-VALUE}).")
+            description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE, VAE and DAGMM "
+                    + "(SameDiff; docs/baselines.md) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
             description = "paper: as the paper describes (final-epoch model, whole class, 100 epochs); official-code: as the "
-                    + "authors' code does (best test AUC over 50 epochs, 90% of the class, LeakyReLU, no biases, +0.01 in the log).")
+                    + "authors' code does (best test AUC over 50 epochs, 90%% of the class, LeakyReLU, no biases, +0.01 in the log).")
     String protocol;
 
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
@@ -68,18 +74,18 @@ class hrn_table1 implements Callable<Integer> {
     boolean evalEveryEpoch;
 
     // ---- Where ------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).")
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).")
     Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_table1/<protocol>). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table1.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", description = "Results folder (default: results/hrn_table1/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table1.csv, built into the script, so it runs from any folder).")
     Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_table1()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_table1()).execute(args));
     }
 
     @Override
@@ -88,13 +94,11 @@ class hrn_table1 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
-        if (!Files.isRegularFile(expectedFile))
-            throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
-                    + " not found (run from the repository root, or point --expected at expected-results/hrn_table1.csv)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table1.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_table1", proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -123,7 +127,8 @@ class hrn_table1 implements Callable<Integer> {
         System.out.println("verdicts: " + counts);
 
         List<String> warnings = HrnGrid.subsetWarnings(data);
-        Report.write(outDir, title, "`" + expectedFile + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         new RunRecord("scripts/hrn_table1.java", originalArgs)
                 .put("protocol", proto.cliName())
@@ -131,9 +136,10 @@ class hrn_table1 implements Callable<Integer> {
                 .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
                 .put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", HrnGrid.provenance(data))
-                .put("expected", expectedFile.toString())
+                .put("expected", expected.file().toString())
                 .put("verdicts", counts.toString())
-                .write(outDir.resolve("run-record.json"));
+                .write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table2.csv=../expected-results/hrn_table2.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
@@ -76,8 +81,9 @@ class hrn_table2 implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,OCSVM,iForest",
-            description = "HRN (Table 2's row), the in-harness baselines OCSVM and iForest (Smile, on the min-max scaled features, same split "
-                    + "and threshold); HRN-L2 is possible as an ablation without a paper value (default: ${DEFAULT-VALUE}).")
+            description = "HRN (Table 2's row), the in-harness baselines OCSVM, iForest (Smile) and DAGMM (SameDiff, Zong et al.'s settings; "
+                    + "docs/baselines.md), on the min-max scaled features, same split and threshold; HRN-L2 is possible as an ablation "
+                    + "without a paper value (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--protocol", defaultValue = "paper",
@@ -95,12 +101,12 @@ class hrn_table2 implements Callable<Integer> {
     boolean evalEveryEpoch;
 
     // ---- Where ------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data: kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data): kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
             + "(default: $ONECLASS_DATA, else the download cache, where missing files are downloaded and sha256-verified).")
     Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if a file is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/hrn_table2.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table2.csv, built into the script, so it runs from any folder).")
     Path expectedFile;
     @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores; a kddcup99 run adds about 1 GB to the 8 GB heap's use).") Integer threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
@@ -141,7 +147,7 @@ class hrn_table2 implements Callable<Integer> {
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new hrn_table2()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new hrn_table2()).execute(args));
     }
 
     @Override
@@ -150,13 +156,11 @@ class hrn_table2 implements Callable<Integer> {
         Protocol proto = Protocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
+        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
-        if (!Files.isRegularFile(expectedFile))
-            throw new CommandLine.ParameterException(new CommandLine(this), "--expected: " + expectedFile.toAbsolutePath()
-                    + " not found (run from the repository root, or point --expected at expected-results/hrn_table2.csv)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table2.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_table2", proto.cliName());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
@@ -288,7 +292,8 @@ class hrn_table2 implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
 
-        writeReport(outDir, title, rows, runs, counts, sizes, expected);
+        OutputSet outputs = OutputSet.begin(outDir);
+        writeReport(outputs, title, rows, runs, counts, sizes, expected);
         new RunRecord("scripts/hrn_table2.java", originalArgs)
                 .put("protocol", proto.cliName())
                 .put("configs", configSummary(proto, data, methodList))
@@ -296,9 +301,10 @@ class hrn_table2 implements Callable<Integer> {
                 .put("input", (norm != null ? "min-max (training part) + 2-norm instance normalization" : "min-max (training part) only"))
                 .put("data_dir", dir.toAbsolutePath().toString())
                 .put("data", dataProvenance(data))
-                .put("expected", expectedFile.toString())
+                .put("expected", expected.file().toString())
                 .put("verdicts", counts.toString())
-                .write(outDir.resolve("run-record.json"));
+                .write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-f1.png, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }
@@ -350,18 +356,14 @@ class hrn_table2 implements Callable<Integer> {
         return m;
     }
 
-    void writeReport(Path outDir, String title, List<Comparison.Row> rows, List<TabularRun> runs, Map<Verdict, Long> counts,
+    void writeReport(OutputSet outputs, String title, List<Comparison.Row> rows, List<TabularRun> runs, Map<Verdict, Long> counts,
                      Map<Dataset, String> sizes, ExpectedResults expected) {
-        StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
-        rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(TabularRun.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
-        ResultStore.writeAtomically(outDir.resolve("chart-f1.png"), Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));
+        outputs.write("summary.csv", RecordCsv.write(Comparison.Row.class, rows).getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(TabularRun.class, runs).getBytes(StandardCharsets.UTF_8));
+        outputs.write("chart-f1.png", Charts.oursVsPaperByDataset("HRN Table 2 -- F1 % (protocol: " + Protocol.parse(protocol).cliName() + ")", rows, "f1", "F1 %"));
 
         StringBuilder md = new StringBuilder("# " + title + "\n\n");
-        md.append("Source of the paper's numbers: `").append(expectedFile).append("` (HRN, NeurIPS 2020, Table 2). ");
+        md.append("Source of the paper's numbers: `").append(expected.file()).append("` (HRN, NeurIPS 2020, Table 2). ");
         md.append("Verdict rule and tolerances: `expected-results/README.md`.\n\n");
         md.append("Verdicts: ");
         counts.forEach((v, k) -> md.append(k).append(" ").append(v.label).append("; "));
@@ -380,7 +382,7 @@ class hrn_table2 implements Callable<Integer> {
         md.append("## Laid out like the paper's table\n\n").append(paperLayout(rows, sizes.keySet(), expected)).append('\n');
         md.append("![F1](chart-f1.png)\n\n");
         md.append("## Every cell\n\n").append(Comparison.markdown(rows));
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Table 2's layout: a row per method (the paper's baselines for context, then ours), P / R / F1 per data set. */

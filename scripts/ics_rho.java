@@ -6,10 +6,14 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -37,7 +41,7 @@ import java.util.concurrent.Callable;
  * per data set, against 1 point. One split per (data set, class, seed) serves every ρ.
  */
 @Command(name = "ics_rho", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%' claim checked.")
+        description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%%' claim checked.")
 class ics_rho implements Callable<Integer> {
     @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).") List<String> datasets;
     @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the figure averages over them).") List<Integer> classes;
@@ -47,15 +51,15 @@ class ics_rho implements Callable<Integer> {
     @Mixin IcsOptions training;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick]). Re-running resumes.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = "--check", description = "Exit with status 1 when a data set's std over ρ (all ten classes, not quick) is not below --max-std.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new ics_rho()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_rho()).execute(args));
     }
 
     @Override
@@ -85,6 +89,7 @@ class ics_rho implements Callable<Integer> {
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),
                 "rho=" + IcsGridFmt.rho(r.rho()), r.seed(), r.auc())).toList();
         List<Cells.Cell> avg = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
+        OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS Fig. 4 -- AUC % averaged over classes against ρ (protocol: " + proto.cliName()
                 + (training.quick ? ", QUICK" : "") + ")\n\n");
         md.append("The paper plots this curve and states one number about it: the std of the AUC over ρ ∈ [5, 50] % is below 1 % for every data set (Sec. 3.2). ")
@@ -113,20 +118,19 @@ class ics_rho implements Callable<Integer> {
             verdicts.append("- ").append(v).append('\n');
             System.out.println(v);
             String png = "curve-" + b.cliName() + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.curve("ICS Fig. 4 -- " + b.cliName() + ": AUC over ρ", "ρ (% atypical)", "AUC % (mean over classes)",
+            outputs.write(png, Charts.curve("ICS Fig. 4 -- " + b.cliName() + ": AUC over ρ", "ρ (% atypical)", "AUC % (mean over classes)",
                     xs.stream().mapToDouble(d -> d).toArray(), ys.stream().mapToDouble(d -> d).toArray(), es.stream().mapToDouble(d -> d).toArray(), 10));
             md.append("\n![").append(b.cliName()).append("](").append(png).append(")\n\n");
         }
         md.append("\n## The paper's claim\n\n").append(verdicts);
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(IcsGrid.RunResult.class)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(IcsGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
         Map<String, Object> cfgs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_rho.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outDir.resolve("run-record.json"));
+                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
         return check && fails ? 1 : 0;
     }

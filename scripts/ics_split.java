@@ -6,10 +6,14 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
@@ -47,16 +51,16 @@ class ics_split implements Callable<Integer> {
     @Mixin IcsOptions training;
     @Mixin Shard.Selector shardOption;
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick]). Re-running reuses the splits there.") Path out;
+    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick], under the current folder). Re-running reuses the splits there. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "
             + "results folder's splits/ to draw the pictures of the splits that run made, with no training.") Path splitsDir;
     @Option(names = "--check", description = "Exit with status 1 when a split's proportions are off or its atypical images reconstruct better than its typical ones.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new ics_split()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_split()).execute(args));
     }
 
     @Override
@@ -77,6 +81,8 @@ class ics_split implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. One split per (data set, class, seed), reused when already on disk --------------------------
+        // the pictures are part of the table's output set; a shard that redraws some leaves the set open until the merge run
+        OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS data split (Sec. 2.1), ρ = " + rho + " % (protocol: " + proto.cliName()
                 + (training.quick ? ", QUICK" : "") + ")\n\n| data set | class | seed | n | atypical | mean SSIM typical | mean SSIM atypical | max SSIM atypical | SSIM-baseline test AUC % | seconds |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder csv = new StringBuilder("dataset,cls,seed,n,atypical,mean_ssim_typical,mean_ssim_atypical,max_ssim_atypical,ssim_auc,seconds\n");
@@ -113,7 +119,7 @@ class ics_split implements Callable<Integer> {
                     md.append("| ").append(row).append(ok ? "" : " **CHECK FAILED**").append(" |\n");
                     csv.append(row.replace(" | ", ",")).append('\n');
                     String png = "split-" + key + ".png";
-                    ResultStore.writeAtomically(outDir.resolve(png), SplitPicture.png(split.train(), s, rho, grid, b.channels() == 3 ? 2 : 2, seed,
+                    outputs.write(png, SplitPicture.png(split.train(), s, rho, grid, b.channels() == 3 ? 2 : 2, seed,
                             "ICS split of " + b.cliName() + " class " + cls + " (seed " + seed + "): random typical vs atypical training images"));
                     done++;
                     System.out.printf(Locale.ROOT, "[%d/%d, %.0fs] %s: %d of %d atypical, mean SSIM typical %.3f / atypical %.3f, SSIM-baseline AUC %.2f%% -> %s%n",
@@ -122,13 +128,14 @@ class ics_split implements Callable<Integer> {
         if (shard.partial()) return shard.finish("scripts/ics_split.java", originalArgs, outDir, System.out);
         md.append("\nSSIM-baseline AUC: SSIM(x, x̂) as the normality score on the test set (Table 1's SSIM column; compared with the paper by ics_table1).\n");
         md.append("\nPictures (like the paper's Fig. 1): `split-<data set>_c<class>_s<seed>.png`.\n");
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, Object> cfgs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describeSplit());
         new RunRecord("scripts/ics_split.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outDir.resolve("run-record.json"));
+                .put("data", HrnGrid.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, split-*.png, splits/, run-record.json");
         return check && bad ? 1 : 0;
     }

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/ics_table1.csv=../expected-results/ics_table1.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
@@ -57,16 +62,16 @@ class ics_table1 implements Callable<Integer> {
     @Mixin Shard.Selector shardOption;
 
     // ---- Where ----------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Folder laid out like ../shared/data (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
     @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick]). Re-running resumes.") Path out;
-    @Option(names = "--expected", defaultValue = "expected-results/ics_table1.csv", description = "The paper's table (default: ${DEFAULT-VALUE}).") Path expectedFile;
+    @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
+    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/ics_table1.csv, built into the script, so it runs from any folder).") Path expectedFile;
     @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}; conv nets use the cores badly side by side).") int threads;
     @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
 
     public static void main(String... args) {
         originalArgs = args;
-        System.exit(new CommandLine(new ics_table1()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new ics_table1()).execute(args));
     }
 
     @Override
@@ -79,9 +84,7 @@ class ics_table1 implements Callable<Integer> {
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
         IntraClassSplit.atypicalCount(100, rho); // validates ρ
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        if (!Files.isRegularFile(expectedFile))
-            throw new IllegalArgumentException("--expected: " + expectedFile.toAbsolutePath() + " not found (run from the repository root)");
-        ExpectedResults expected = ExpectedResults.load(expectedFile);
+        ExpectedResults expected = ExpectedResults.of(expectedFile, "ics_table1.csv");
         for (Benchmark b : benchmarks) training.apply(proto, b); // bad settings fail here
         Path outDir = out != null ? out : Path.of("results", "ics_table1", proto.cliName() + (training.quick ? "-quick" : ""));
         Threads.singleThreadedNd4j();
@@ -109,14 +112,16 @@ class ics_table1 implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
         if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         warnings.add("OCSVM, HOG, IF and DSVDD are the paper's numbers only (not run here); the average rows are ours (the paper prints none).");
-        Report.write(outDir, title, "`" + expectedFile + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
+        OutputSet outputs = OutputSet.begin(outDir);
+        Report.write(outputs, title, "`" + expected.file() + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
-                .put("expected", expectedFile.toString()).put("verdicts", counts.toString()).write(outDir.resolve("run-record.json"));
+                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
+        outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");
         return check && Comparison.anyFails(rows) ? 1 : 0;
     }

@@ -6,11 +6,16 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS us.hebi.matlab.mat:mfl-core:0.5.15
 //DEPS com.github.haifengl:smile-core:3.1.1
+//DEPS org.boofcv:boofcv-feature:1.2.2
+//DEPS org.ejml:ejml-core:0.44.0
 //DEPS org.slf4j:slf4j-api:2.0.12
 //DEPS org.slf4j:slf4j-nop:2.0.12
 //DEPS org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1
 //DEPS org.deeplearning4j:deeplearning4j-zoo:1.0.0-M2.1
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+//DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
+//FILES expected-results/hrn_table1.csv=../expected-results/hrn_table1.csv expected-results/hrn_table2.csv=../expected-results/hrn_table2.csv expected-results/hrn_table3.csv=../expected-results/hrn_table3.csv expected-results/hrn_table4.csv=../expected-results/hrn_table4.csv expected-results/hrn_table5.csv=../expected-results/hrn_table5.csv expected-results/hrn_table7.csv=../expected-results/hrn_table7.csv expected-results/ics_table1.csv=../expected-results/ics_table1.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.report.*;
@@ -33,23 +38,23 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Collects every section's results into one reproduction report (Markdown + PNG charts).")
 class report implements Callable<Integer> {
-    @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}). Only read.")
+    @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}, under the current folder). Only read. A damaged result file is named in its section, skipped and counted in the headline.")
     Path results;
-    @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}, under the current folder).")
     Path out;
-    @Option(names = "--expected-dir", defaultValue = "expected-results", description = "The papers' numbers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--expected-dir", description = "The papers' numbers (default: the expected-results/ built into the script, so it runs from any folder).")
     Path expectedDir;
     @Option(names = "--sections", split = ",", description = "Only these sections (default: all of oneclass.report.Sections).")
     List<String> sections;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new report()).setExecutionExceptionHandler(Cli::reportError).execute(args));
+        System.exit(Cli.command(new report()).execute(args));
     }
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(expectedDir))
-            throw new IllegalArgumentException("--expected-dir: " + expectedDir.toAbsolutePath() + " is not a folder (run from the repository root)");
+        if (expectedDir != null && !Files.isDirectory(expectedDir))
+            throw new IllegalArgumentException("--expected-dir: " + expectedDir.toAbsolutePath() + " is not a folder");
         if (!Files.isDirectory(results))
             System.out.println("note: " + results.toAbsolutePath() + " does not exist: every section is reported as not run");
         if (out.toAbsolutePath().normalize().startsWith(results.toAbsolutePath().normalize()))

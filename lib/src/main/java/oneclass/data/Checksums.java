@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Digests of data files, and the table of known digests that the loaders check against.
  *
- * <p>The known sha256 are of the UNCOMPRESSED content (as listed in {@code shared/data/README.md}), so
+ * <p>The known sha256 are of the UNCOMPRESSED content (as the originals' publishers list them), so
  * one table serves every mirror however it gzipped the files. They are keyed by the path under the
  * data directory without {@code .gz}, e.g. {@code mnist/train-images-idx3-ubyte}. The full CIFAR-10
  * batches have no entry: they are protected by the md5 of the official archive when downloaded, and

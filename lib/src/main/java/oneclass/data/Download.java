@@ -50,7 +50,7 @@ public final class Download {
     public static void fetch(URI uri, Path target, Fetcher fetcher, Verifier verifier) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".part");
+        Path temp = oneclass.run.Io.createTemp(dir, target.getFileName() + ".", ".part");
         try {
             LOG.log(System.Logger.Level.INFO, "downloading {0} to {1}", uri, target);
             try (InputStream in = fetcher.open(uri); OutputStream out = Files.newOutputStream(temp)) {

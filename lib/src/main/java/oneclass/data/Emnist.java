@@ -131,7 +131,7 @@ public final class Emnist {
                 String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
                 if (e.isDirectory() || !found.containsKey(name)) continue;
                 Path target = dir.resolve(name);
-                Path tmp = Files.createTempFile(dir, name + ".", ".part");
+                Path tmp = oneclass.run.Io.createTemp(dir, name + ".", ".part");
                 try {
                     Files.copy(z, tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -89,7 +89,7 @@ public final class FeatureFile {
         throw new DataException("no " + part + " features in " + dir + ". Expected one of:\n"
                 + "  " + dir.resolve(part + ".txt") + " (or .csv, .tsv; each may end in .gz): one example per line, label first\n"
                 + "  " + dir.resolve(part + ".npy") + " [N, d] float32/float64 and " + dir.resolve(part + "-labels.npy") + " [N] integers\n"
-                + "See FeatureFile and the README (HRN Table 7) for how to compute them.");
+                + "See FeatureFile and docs/findings-hrn.md (HRN Table 7) for how to compute them.");
     }
 
     // ---- text -------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ final class Tar {
     }
 
     private static void copyMember(DataFile f, long size, Path target) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+        Path temp = oneclass.run.Io.createTemp(target.getParent(), target.getFileName() + ".", ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 byte[] buffer = new byte[1 << 16];

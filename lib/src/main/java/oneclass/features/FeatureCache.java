@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -93,32 +92,20 @@ public final class FeatureCache {
         return s;
     }
 
-    /** Writes an entry atomically (temp file in the same folder, then rename). */
+    /** Writes an entry atomically ({@link oneclass.run.Io}: a temp file in the same folder, then a rename). */
     public static void write(Path file, Key key, Features.Split split) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (OutputStream fos = Files.newOutputStream(tmp); BufferedOutputStream bos = new BufferedOutputStream(fos, 1 << 20)) {
-                    MessageDigest md = sha256();
-                    DataOutputStream out = new DataOutputStream(new DigestOutputStream(bos, md));
-                    out.write(MAGIC);
-                    byte[] k = key.text().getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(k.length);
-                    out.write(k);
-                    writePart(out, split.train());
-                    writePart(out, split.test());
-                    out.flush();
-                    bos.write(md.digest()); // not through the digest stream
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write feature cache " + file, e);
-        }
+        oneclass.run.Io.writeAtomically(file, bos -> {
+            MessageDigest md = sha256();
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(bos, md));
+            out.write(MAGIC);
+            byte[] k = key.text().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(k.length);
+            out.write(k);
+            writePart(out, split.train());
+            writePart(out, split.test());
+            out.flush();
+            bos.write(md.digest()); // not through the digest stream
+        });
     }
 
     private static void writePart(DataOutputStream out, Features f) throws IOException {

@@ -13,9 +13,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -53,18 +50,6 @@ public final class RandomCnn {
 
     /** Builds the network with {@code seed} and writes it to {@code file} (atomically). */
     public static void write(Path file, long seed) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                ModelSerializer.writeModel(build(seed), tmp.toFile(), false);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        oneclass.run.Io.writeAtomically(file, out -> ModelSerializer.writeModel(build(seed), out, false));
     }
 }

@@ -12,7 +12,7 @@ public interface DataTerm {
     /**
      * NLL for one class, HRN Eq. (3): ℓ(f) = −log(Sigmoid(f) + ε).
      * The paper has ε = 0; the authors' code adds ε = 0.01 inside the log
-     * (../shared/notes/official-code-facts.md), which caps the loss at −log(0.01) ≈ 4.6 per example.
+     * (docs/official-code-facts.md), which caps the loss at −log(0.01) ≈ 4.6 per example.
      */
     record Nll(double eps) implements DataTerm {
         public Nll {

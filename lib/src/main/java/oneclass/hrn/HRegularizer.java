@@ -10,11 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Given the input gradients g [B, D] (one row per example), this computes the penalty and its
  * gradient with respect to g, G = ∂P/∂g = λ/B · n · ‖g_b‖²^(n/2 − 1) · g_b. The norm is written as
  * (Σ g²)^(n/2) rather than ‖g‖ⁿ so that a row of zeros (every ReLU unit inactive) has gradient 0 instead of
- * NaN (../shared/notes/stack-facts.md).
+ * NaN (docs/stack-facts.md).
  *
  * <p>{@code perPixelChannels = C > 0} reproduces the authors' CIFAR-10 code instead: g is viewed as
  * [B, C, D/C], the norm is taken over the C channels of each pixel and ‖·‖ⁿ is averaged over batch and
- * pixels (../shared/notes/official-code-facts.md). 0 means the paper's per-instance norm.
+ * pixels (docs/official-code-facts.md). 0 means the paper's per-instance norm.
  */
 public record HRegularizer(double lambda, double n, int perPixelChannels) {
     public HRegularizer {

@@ -5,7 +5,7 @@ package oneclass.hrn;
  * subtracted so that its features are zero-mean. It is per instance, not per feature across the data set.
  *
  * <p>The authors' CIFAR-10 code adds a constant (0.006) afterwards; {@code offset} reproduces that
- * (../shared/notes/official-code-facts.md). An all-zero instance is left at zero (plus offset) rather
+ * (docs/official-code-facts.md). An all-zero instance is left at zero (plus offset) rather
  * than divided by 0.
  */
 public record InstanceNorm2(float offset) {

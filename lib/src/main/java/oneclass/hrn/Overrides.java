@@ -19,6 +19,9 @@ public final class Overrides {
     @Option(names = "--init-bound", description = "Weights uniform in ±bound (default: PyTorch's 1/√fan_in for paper; the code's bounds for official-code).") Double initBound;
     @Option(names = "--nll-eps", description = "ε in −log(sigmoid(f)+ε): 0 in the paper, 0.01 in the code.") Double nllEps;
 
+    /** --epochs as given (or as a quick mode set it), null when left to the protocol; the deep baselines follow it too. */
+    public Integer epochs() { return epochs; }
+
     /** Sets the epochs unless the user gave --epochs (e.g. a script's quick mode). */
     public void defaultEpochs(int e) {
         if (epochs == null) epochs = e;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * How an HRN Table 1 cell is produced: as the paper describes it ({@link #PAPER}), or as the authors'
- * public code does it ({@link #OFFICIAL_CODE}, ../shared/notes/official-code-facts.md). Every setting
+ * public code does it ({@link #OFFICIAL_CODE}, docs/official-code-facts.md). Every setting
  * that differs between the two lives here, so the effect of each difference can be measured.
  *
  * <p>The paper's model has no biases: its analysis writes the MLP as f(x) = w2·σ(w1·x) (Eqs. 4-6), and the

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SGD with heavy-ball momentum, PyTorch's semantics: v ← μ·v + ∇θ, θ ← θ − lr·v (v starts at 0).
- * ND4J's updaters include Nesterov momentum but not this one (../shared/notes/stack-facts.md).
+ * ND4J's updaters include Nesterov momentum but not this one (docs/stack-facts.md).
  */
 final class SgdMomentum {
     private final double lr, momentum;

@@ -21,7 +21,7 @@ import java.util.List;
  * encoder's 5×5): ND4J's transposed convolution (col2im) is the slowest op of the split on a CPU, and 3×3
  * made the autoencoder about 2.5× cheaper (ics_bench).
  *
- * <p>{@link #officialCode}: the authors' code (../shared/notes/official-code-facts.md): a VGG-like
+ * <p>{@link #officialCode}: the authors' code (docs/official-code-facts.md): a VGG-like
  * classifier of paired 3×3 convolutions 16/32/64/128 with LeakyReLU 0.2 and average pooling, two 1×1
  * convolutions of 256, dense 256 → 128 = z, on 32×32 inputs (28×28 zero-padded); an autoencoder of paired
  * 3×3 blocks 8/16/32/64 with max-pooling, a 1×1 latent convolution of 128, four stride-2 transposed

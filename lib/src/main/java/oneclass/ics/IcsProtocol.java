@@ -4,7 +4,7 @@ import oneclass.data.Benchmark;
 
 /**
  * How an ICS Table 1 cell is produced: as the paper describes it ({@link #PAPER}) or as the authors'
- * code does it ({@link #OFFICIAL_CODE}, ../shared/notes/official-code-facts.md). Where the paper is
+ * code does it ({@link #OFFICIAL_CODE}, docs/official-code-facts.md). Where the paper is
  * silent, the paper protocol takes the code's choice when it is affordable on a CPU, else says so:
  * <ul>
  *   <li>optimizers: Adam lr 3e-4, β₁ 0.5 for the classifier and RMSprop lr 1e-3 for the autoencoder
@@ -14,7 +14,7 @@ import oneclass.data.Benchmark;
  *       closeness step, an intra-class step, a dispersion step, in the order of Sec. 2.3;</li>
  *   <li>epochs: the paper gives none; the code trains the autoencoder 50 epochs and the classifier 800
  *       iterations. On these CPUs the default budget is {@link #DEFAULT_AE_EPOCHS} autoencoder epochs and
- *       {@link #DEFAULT_EPOCHS} classifier epochs (options --ae-epochs, --epochs); README states the cost.</li>
+ *       {@link #DEFAULT_EPOCHS} classifier epochs (options --ae-epochs, --epochs); docs/performance.md states the cost.</li>
  * </ul>
  */
 public enum IcsProtocol {

@@ -83,11 +83,16 @@ public final class Comparison {
             t.intColumn("runs").append(r.runs());
             t.stringColumn("ours").append(pm(r.ours(), r.oursStd()));
             t.stringColumn("paper").append(pm(r.paper(), r.paperStd()));
-            t.doubleColumn("diff").append(Math.round(r.diff() * 100) / 100.0);
-            t.doubleColumn("margin").append(Math.round(r.margin() * 100) / 100.0);
+            t.doubleColumn("diff").append(round2(r.diff()));
+            t.doubleColumn("margin").append(round2(r.margin()));
             t.stringColumn("verdict").append(r.verdict().label + (r.note().isEmpty() ? "" : " (" + r.note() + ")"));
         }
         return t;
+    }
+
+    /** Two decimals; NaN (nothing to compare, or a diverged run) stays NaN, which Tablesaw prints as an empty cell. */
+    static double round2(double v) {
+        return Double.isNaN(v) ? Double.NaN : Math.round(v * 100) / 100.0;
     }
 
     /** The comparison as a Markdown table. */

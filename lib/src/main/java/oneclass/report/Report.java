@@ -1,16 +1,16 @@
 package oneclass.report;
 
+import oneclass.run.OutputSet;
 import oneclass.run.RecordCsv;
-import oneclass.run.ResultStore;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The files a table script leaves beside its runs: {@code summary.csv} (the comparison), {@code runs.csv}
- * (every run), {@code chart-<dataset>.png} and {@code summary.md}, each written atomically.
+ * (every run), {@code chart-<dataset>.png} and {@code summary.md}, into one {@link OutputSet} (the caller adds its
+ * run record and commits the set).
  */
 public final class Report {
     private Report() {}
@@ -19,15 +19,11 @@ public final class Report {
      * @param source   where the paper's numbers come from, e.g. "`expected-results/hrn_table1.csv` (HRN, NeurIPS 2020, Table 1)"
      * @param warnings lines printed in bold before the tables, e.g. that a data set is only a subset
      */
-    public static <R extends Record> void write(Path outDir, String title, String source, List<Comparison.Row> rows,
+    public static <R extends Record> void write(OutputSet outputs, String title, String source, List<Comparison.Row> rows,
                                                 Class<R> runType, List<R> runs, List<String> datasets,
                                                 List<String> warnings, String yTitle) {
-        StringBuilder csv = new StringBuilder(RecordCsv.header(Comparison.Row.class)).append('\n');
-        rows.forEach(r -> csv.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("summary.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder all = new StringBuilder(RecordCsv.header(runType)).append('\n');
-        runs.forEach(r -> all.append(RecordCsv.row(r)).append('\n'));
-        ResultStore.writeAtomically(outDir.resolve("runs.csv"), all.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.csv", RecordCsv.write(Comparison.Row.class, rows).getBytes(StandardCharsets.UTF_8));
+        outputs.write("runs.csv", RecordCsv.write(runType, runs).getBytes(StandardCharsets.UTF_8));
 
         StringBuilder md = new StringBuilder("# " + title + "\n\n");
         md.append("Source of the paper's numbers: ").append(source).append(". ");
@@ -40,11 +36,11 @@ public final class Report {
         md.append("Marks: ✓ within tolerance, ▼ below the paper, ▲ above, ✗ training diverged, · not comparable.\n\n");
         for (String d : datasets) {
             String png = "chart-" + d + ".png";
-            ResultStore.writeAtomically(outDir.resolve(png), Charts.oursVsPaper(title + " -- " + d, rows, d, yTitle));
+            outputs.write(png, Charts.oursVsPaper(title + " -- " + d, rows, d, yTitle));
             md.append("## ").append(d).append("\n\n").append(Comparison.paperLayout(rows, d)).append('\n');
             md.append("![").append(d).append("](").append(png).append(")\n\n");
         }
         md.append("## Every cell\n\n").append(Comparison.markdown(rows));
-        ResultStore.writeAtomically(outDir.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

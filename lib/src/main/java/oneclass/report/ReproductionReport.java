@@ -44,11 +44,22 @@ public final class ReproductionReport {
     public record Evaluated(Section section, String protocol, Section.Results main, Map<String, Section.Results> others,
                             ExpectedResults expected, List<NotRun> notRun, Tally tally) {
         public List<Comparison.Row> rows() { return main == null ? List.of() : main.rows(); }
+
+        /** The damaged result files of every protocol folder read, each as "file is damaged: why"; skipped, not read. */
+        public List<String> damaged() {
+            List<String> d = new ArrayList<>(main == null ? List.of() : main.damaged());
+            others.values().forEach(o -> d.addAll(o.damaged()));
+            return d;
+        }
     }
 
-    /** Reads and judges one section; {@code results} is the results root ({@code results/}), only read. */
+    /**
+     * Reads and judges one section; {@code results} is the results root ({@code results/}), only read; {@code expectedDir} the
+     * papers' tables, or null for the copies built into the program.
+     */
     public static Evaluated evaluate(Section s, Path results, Path expectedDir) {
-        ExpectedResults expected = s.expected() == null ? ExpectedResults.none() : ExpectedResults.load(expectedDir.resolve(s.expected()));
+        ExpectedResults expected = s.expected() == null ? ExpectedResults.none()
+                : expectedDir == null ? ExpectedResults.of(null, s.expected()) : ExpectedResults.load(expectedDir.resolve(s.expected()));
         String protocol = null;
         Section.Results main = null;
         Map<String, Section.Results> others = new LinkedHashMap<>();
@@ -81,6 +92,7 @@ public final class ReproductionReport {
     static String whyNotRun(Section s, Section.Results main, Path results, String dataset) {
         String note = s.notes().get(dataset);
         String where = main == null ? "no runs in " + folders(s, results)
+                : main.runs() == 0 ? "only damaged result files in " + main.dir() + " (listed in the section; rerunning the command retrains them)"
                 : main.rows().isEmpty() ? main.runs() + " runs in " + main.dir() + " but no table yet (shards not merged: the same command "
                 + "without --shard builds it)" : "no " + dataset + " runs in " + main.dir();
         return where + (note != null ? "; " + note : "; `make " + s.makeTarget() + "` runs it");
@@ -117,14 +129,21 @@ public final class ReproductionReport {
         return ev.stream().map(Evaluated::tally).reduce(new Tally(0, 0, 0, 0, 0), Tally::plus);
     }
 
-    /** The headline in one sentence. */
+    /**
+     * The headline in one sentence, and one more when result files were damaged: the report skips such a file (it is
+     * named in its section, and a resumed script retrains it) rather than stopping, so that one cut file of a thousand
+     * runs costs one run, not the report; the cell it belonged to shows one run fewer.
+     */
     public static String headline(List<Evaluated> ev) {
         Tally t = total(ev);
+        long damaged = ev.stream().mapToLong(e -> e.damaged().size()).sum();
         return String.format(Locale.ROOT, "Of the %d published cells in the columns this harness runs, **%d reproduce**, **%d do not**, "
                 + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
                 + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
-                + "that have no runs here (e.g. Table 1's DSVDD, Table 7's EWC, …).", t.baselines()) : "");
+                + "that have no runs here (e.g. Table 1's DSVDD, Table 7's EWC, …).", t.baselines()) : "")
+                + (damaged > 0 ? String.format(Locale.ROOT, " **%d damaged result file%s skipped** (named in %s section; rerunning the "
+                + "command that wrote a file retrains or rewrites it).", damaged, damaged == 1 ? " was" : "s were", damaged == 1 ? "its" : "their") : "");
     }
 
     /** The report as Markdown; its charts are written into {@code out} beside it. */
@@ -169,6 +188,11 @@ public final class ReproductionReport {
                     .map(d -> "- " + d + ": " + s.notes().get(d) + "\n").toList();
             if (!why.isEmpty()) md.append("Where it cannot run here:\n\n").append(String.join("", why)).append('\n');
             return;
+        }
+        if (!e.damaged().isEmpty()) {
+            md.append("**Damaged result files, skipped**:\n\n");
+            e.damaged().forEach(d -> md.append("- ").append(d).append('\n'));
+            md.append('\n');
         }
         md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));
         e.others().forEach((p, r) -> md.append(String.format(Locale.ROOT, " Also present: `%s` (%d runs)%s.", p, r.runs(),

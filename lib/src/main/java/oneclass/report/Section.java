@@ -72,16 +72,31 @@ public record Section(String id, String title, String makeTarget, String expecte
      * @param bestEpoch  per run, the best test measurement over epochs (only runs that recorded it)
      * @param pictures   pictures the script drew into the folder that the report and the notebook show as they are
      *                   (e.g. ICS's typical/atypical image grids), by name
+     * @param damaged    result files that failed their check (cut short, or changed since), each as "file is damaged: why";
+     *                   the report skips them, names them and counts them in its headline
      */
     public record Results(Path dir, int runs, List<Comparison.Row> rows, List<Cells.Measurement> finalEpoch,
-                          List<Cells.Measurement> bestEpoch, Map<String, Path> pictures) {
+                          List<Cells.Measurement> bestEpoch, Map<String, Path> pictures, List<String> damaged) {
         public Results {
             pictures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pictures));
+            damaged = List.copyOf(damaged);
+        }
+
+        public Results(Path dir, int runs, List<Comparison.Row> rows, List<Cells.Measurement> finalEpoch,
+                       List<Cells.Measurement> bestEpoch, Map<String, Path> pictures) {
+            this(dir, runs, rows, finalEpoch, bestEpoch, pictures, List.of());
         }
 
         /** Results with no pictures of their own: the section's charts are drawn from the rows. */
         public Results(Path dir, int runs, List<Comparison.Row> rows, List<Cells.Measurement> finalEpoch, List<Cells.Measurement> bestEpoch) {
             this(dir, runs, rows, finalEpoch, bestEpoch, Map.of());
+        }
+
+        /** These results with {@code more} damaged files (each "file is damaged: why"), which the report skips and counts. */
+        public Results withDamaged(List<String> more) {
+            List<String> all = new java.util.ArrayList<>(damaged);
+            all.addAll(more);
+            return new Results(dir, runs, rows, finalEpoch, bestEpoch, pictures, all);
         }
     }
 

@@ -4,6 +4,7 @@ import oneclass.data.DataSource;
 import oneclass.hcl.HclGrid;
 import oneclass.hrn.HrnGrid;
 import oneclass.ics.IcsGrid;
+import oneclass.run.OutputSet;
 import oneclass.run.RecordCsv;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRecord;
@@ -33,7 +34,7 @@ public final class Sections {
             + "without 229 CIFAR-like classes) is not public, so even a networked `make hrn-pretrained` (zoo ResNet50) is not comparable";
     static final String EMNIST_NOTE = "EMNIST is not on the development machine (no internet there); `make hcl-table7` downloads it on a networked machine";
     static final String DBPEDIA_NOTE = "DBPedia-14 and its BERT features are not on the development machine; `make hcl-table7` reads "
-            + "feature files you compute (README, HRN Table 7)";
+            + "feature files you compute (docs/findings-hrn.md, HRN Table 7)";
 
     static final String ICS_BUDGET_NOTE = "not run here for lack of CPU time: one seed of one data set's ten classes takes ≈ 37 min on the shared "
             + "2-core development machine at the default budget, so the paper's 5 seeds of MNIST and Fashion-MNIST come to ≈ 6 h; `make ics-table1` runs them";
@@ -93,26 +94,59 @@ public final class Sections {
 
     // ---- readers: a results folder back into a comparison ------------------------------------------------------
 
+    private static <R extends Record & oneclass.run.RunRow> ResultStore.Scan<R> stored(Path dir, Class<R> type) {
+        return new ResultStore<>(dir, type).scan();
+    }
+
+    private static List<String> reasons(ResultStore.Scan<?> s) {
+        return s.damaged().stream().map(ResultStore.Damaged::reason).toList();
+    }
+
+    /** A folder whose every run file is damaged: no table, but the damaged files are reported; null when it holds nothing. */
+    private static Section.Results damagedOnly(Path dir, ResultStore.Scan<?> s) {
+        return s.damaged().isEmpty() ? null : new Section.Results(dir, 0, List.of(), List.of(), List.of(), Map.of(), reasons(s));
+    }
+
+    /**
+     * The lines of {@code name}, one file of the folder's output set ({@link OutputSet}), when the set is whole; null
+     * (and the reason added to {@code damaged}) when the file or the set fails its check.
+     */
+    static List<RecordCsv.Line> setFile(Path dir, String name, List<String> damaged) {
+        if (!Files.isRegularFile(dir.resolve(name))) return null;
+        try {
+            Path f = OutputSet.verified(dir).get(name);
+            if (f == null) { damaged.add(dir.resolve(name) + " is not in " + dir.resolve(OutputSet.MANIFEST) + ": left from an older run"); return null; }
+            return RecordCsv.cells(f);
+        } catch (IllegalArgumentException e) {
+            damaged.add(e.getMessage());
+            return null;
+        }
+    }
+
     /** The runs of an HRN image grid ({@link HrnGrid}): the reported AUC, the final-epoch AUC and the best over epochs. */
     public static Section.Results hrnGrid(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null; // ResultStore would create the folder
-        List<HrnGrid.RunResult> runs = new ResultStore<>(dir, HrnGrid.RunResult.class).all();
-        if (runs.isEmpty()) return null;
+        ResultStore.Scan<HrnGrid.RunResult> stored = stored(dir, HrnGrid.RunResult.class);
+        List<HrnGrid.RunResult> runs = stored.runs();
+        if (runs.isEmpty()) return damagedOnly(dir, stored);
         return new Section.Results(dir, runs.size(), HrnGrid.compare(runs, expected),
                 runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.finalAuc())).toList(),
                 runs.stream().filter(r -> Double.isFinite(r.bestAuc()))
-                        .map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.bestAuc())).toList());
+                        .map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.bestAuc())).toList())
+                .withDamaged(reasons(stored));
     }
 
     /** The runs of HRN Table 2 ({@link TabularRun}): P, R, F1; the final-epoch and best-epoch F1. */
     public static Section.Results tabular(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null;
-        List<TabularRun> runs = new ResultStore<>(dir, TabularRun.class).all();
-        if (runs.isEmpty()) return null;
+        ResultStore.Scan<TabularRun> stored = stored(dir, TabularRun.class);
+        List<TabularRun> runs = stored.runs();
+        if (runs.isEmpty()) return damagedOnly(dir, stored);
         return new Section.Results(dir, runs.size(), TabularRun.compare(runs, expected),
                 runs.stream().map(r -> new Cells.Measurement(r.dataset(), "f1", r.method(), r.seed(), r.finalF1())).toList(),
                 runs.stream().filter(r -> Double.isFinite(r.bestF1()))
-                        .map(r -> new Cells.Measurement(r.dataset(), "f1", r.method(), r.seed(), r.bestF1())).toList());
+                        .map(r -> new Cells.Measurement(r.dataset(), "f1", r.method(), r.seed(), r.bestF1())).toList())
+                .withDamaged(reasons(stored));
     }
 
     /**
@@ -122,8 +156,9 @@ public final class Sections {
      */
     public static Section.Results pretrained(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null;
-        List<HrnGrid.RunResult> runs = new ResultStore<>(dir, HrnGrid.RunResult.class).all();
-        if (runs.isEmpty()) return null;
+        ResultStore.Scan<HrnGrid.RunResult> stored = stored(dir, HrnGrid.RunResult.class);
+        List<HrnGrid.RunResult> runs = stored.runs();
+        if (runs.isEmpty()) return damagedOnly(dir, stored);
         String extractor = extractorReason(dir);
         Map<String, String> subsets = new HashMap<>();
         for (HrnGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
@@ -134,7 +169,8 @@ public final class Sections {
         return new Section.Results(dir, runs.size(), rows,
                 runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.finalAuc())).toList(),
                 runs.stream().filter(r -> Double.isFinite(r.bestAuc()))
-                        .map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.bestAuc())).toList());
+                        .map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), r.method(), r.seed(), r.bestAuc())).toList())
+                .withDamaged(reasons(stored));
     }
 
     /** Null when the folder's run records (a whole run's and every shard's) all declare the extractor pretrained as the paper's; else why not. */
@@ -146,10 +182,17 @@ public final class Sections {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         if (records.isEmpty()) return "no run record in " + dir + " says which extractor made the features";
-        for (Path r : records)
-            if (!RunRecord.value(r, "pretrained_as_paper").orElse("false").equals("true"))
+        for (Path r : records) {
+            String declared;
+            try {
+                declared = RunRecord.value(r, "pretrained_as_paper").orElse("false");
+            } catch (IllegalArgumentException damaged) {
+                return "the run record cannot say which extractor made the features: " + damaged.getMessage();
+            }
+            if (!declared.equals("true"))
                 return "features of " + RunRecord.value(r, "label").orElse("an extractor not declared --pretrained-as-paper")
                         + ", not the paper's extractor (a WRN pretrained on ImageNet without 229 CIFAR-like classes, not public)";
+        }
         return null;
     }
 
@@ -161,27 +204,23 @@ public final class Sections {
      */
     public static Section.Results hcl(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null;
-        List<HclGrid.HeadResult> heads = new ResultStore<>(dir, HclGrid.HeadResult.class).all();
-        if (heads.isEmpty()) return null;
+        ResultStore.Scan<HclGrid.HeadResult> stored = stored(dir, HclGrid.HeadResult.class);
+        List<HclGrid.HeadResult> heads = stored.runs();
+        if (heads.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
         for (HclGrid.HeadResult h : heads) if (!h.variant().equals(DataSource.FULL_VARIANT)) subsets.put(h.dataset(), h.variant());
         List<Cells.Measurement> afterTask = new ArrayList<>(), last = new ArrayList<>();
-        Path csv = dir.resolve("curves.csv");
-        if (Files.isRegularFile(csv)) {
+        List<String> damaged = new ArrayList<>(reasons(stored));
+        List<RecordCsv.Line> lines = setFile(dir, "curves.csv", damaged);
+        if (lines != null) {
+            Path csv = dir.resolve("curves.csv");
             Map<List<String>, Cells.Measurement> lastTask = new LinkedHashMap<>();
             Map<List<String>, Integer> lastT = new HashMap<>();
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + csv, e);
-            }
-            if (lines.isEmpty() || !lines.get(0).equals(HclGrid.CURVES_HEADER))
+            if (lines.isEmpty() || !String.join(",", lines.get(0).cells()).equals(HclGrid.CURVES_HEADER))
                 throw new IllegalArgumentException(csv + ": the first line must be " + HclGrid.CURVES_HEADER);
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) continue;
-                List<String> f = RecordCsv.split(lines.get(i));
-                if (f.size() != 5) throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + f.size() + " fields, expected 5");
+            for (RecordCsv.Line line : lines.subList(1, lines.size())) {
+                List<String> f = line.cells();
+                if (f.size() != 5) throw new IllegalArgumentException(csv + " line " + line.number() + ": " + f.size() + " fields, expected 5");
                 long seed;
                 int task;
                 double acc;
@@ -190,7 +229,7 @@ public final class Sections {
                     task = Integer.parseInt(f.get(2));
                     acc = Double.parseDouble(f.get(4));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(csv + " line " + (i + 1) + ": seed, task and accuracy must be numbers: " + lines.get(i));
+                    throw new IllegalArgumentException(csv + " line " + line.number() + ": seed, task and accuracy must be numbers: " + f);
                 }
                 afterTask.add(new Cells.Measurement(f.get(0), String.valueOf(task), HCL, seed, acc));
                 List<String> k = List.of(f.get(0), f.get(1));
@@ -202,7 +241,7 @@ public final class Sections {
         all.addAll(afterTask);
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(all).stream().filter(c -> !c.cls().equals(Cells.AVG)).toList(), expected,
                 c -> subsets.containsKey(c.dataset()) ? "not the full data set: " + subsets.get(c.dataset()) : null);
-        return new Section.Results(dir, heads.size(), rows, last, List.of());
+        return new Section.Results(dir, heads.size(), rows, last, List.of()).withDamaged(damaged);
     }
 
     static final String HCL = "HCL", FINAL = "final";
@@ -217,23 +256,27 @@ public final class Sections {
     /** The runs of ICS Table 1 ({@link IcsGrid.RunResult}): the AUC of each (data set, class, method, seed). */
     public static Section.Results icsGrid(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null;
-        List<IcsGrid.RunResult> runs = new ResultStore<>(dir, IcsGrid.RunResult.class).all();
-        if (runs.isEmpty()) return null;
+        ResultStore.Scan<IcsGrid.RunResult> stored = stored(dir, IcsGrid.RunResult.class);
+        List<IcsGrid.RunResult> runs = stored.runs();
+        if (runs.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
         for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
         List<Cells.Measurement> aucs = IcsGrid.aucs(runs);
-        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, icsReason(dir, subsets)), aucs, List.of());
+        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, icsReason(dir, subsets)), aucs, List.of())
+                .withDamaged(reasons(stored));
     }
 
     /** The runs of ICS Fig. 4 ({@link IcsGrid.RunResult}): the AUC of ICS per (data set, class, seed) under method {@code rho=<ρ>}. */
     public static Section.Results icsRho(Path dir, ExpectedResults expected) {
         if (!Files.isDirectory(dir.resolve("runs"))) return null;
-        List<IcsGrid.RunResult> runs = new ResultStore<>(dir, IcsGrid.RunResult.class).all();
-        if (runs.isEmpty()) return null;
+        ResultStore.Scan<IcsGrid.RunResult> stored = stored(dir, IcsGrid.RunResult.class);
+        List<IcsGrid.RunResult> runs = stored.runs();
+        if (runs.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
         for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), RHO + fmt(r.rho()), r.seed(), r.auc())).toList();
-        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(ms), expected, icsReason(dir, subsets)), ms, List.of());
+        return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(ms), expected, icsReason(dir, subsets)), ms, List.of())
+                .withDamaged(reasons(stored));
     }
 
     static final String RHO = "rho=", SSIM_TYPICAL = "typical: mean SSIM × 100", SSIM_ATYPICAL = "atypical: mean SSIM × 100";
@@ -249,26 +292,22 @@ public final class Sections {
     public static Section.Results icsSplit(Path dir, ExpectedResults expected) {
         Path csv = dir.resolve("summary.csv");
         if (!Files.isRegularFile(csv)) return null;
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(SPLIT_HEADER))
+        List<String> damaged = new ArrayList<>();
+        List<RecordCsv.Line> lines = setFile(dir, "summary.csv", damaged);
+        if (lines == null) return new Section.Results(dir, 0, List.of(), List.of(), List.of(), Map.of(), damaged);
+        if (lines.isEmpty() || !String.join(",", lines.get(0).cells()).equals(SPLIT_HEADER))
             throw new IllegalArgumentException(csv + ": the first line must be " + SPLIT_HEADER);
         List<Cells.Measurement> ms = new ArrayList<>();
         int splits = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            List<String> f = RecordCsv.split(lines.get(i));
-            if (f.size() != 10) throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + f.size() + " fields, expected 10");
+        for (RecordCsv.Line line : lines.subList(1, lines.size())) {
+            List<String> f = line.cells();
+            if (f.size() != 10) throw new IllegalArgumentException(csv + " line " + line.number() + ": " + f.size() + " fields, expected 10");
             try {
                 long seed = Long.parseLong(f.get(2));
                 ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_TYPICAL, seed, 100 * Double.parseDouble(f.get(5))));
                 ms.add(new Cells.Measurement(f.get(0), f.get(1), SSIM_ATYPICAL, seed, 100 * Double.parseDouble(f.get(6))));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": seed and SSIMs must be numbers: " + lines.get(i));
+                throw new IllegalArgumentException(csv + " line " + line.number() + ": seed and SSIMs must be numbers: " + f);
             }
             splits++;
         }
@@ -280,7 +319,7 @@ public final class Sections {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        return new Section.Results(dir, splits, Comparison.compare(Cells.aggregate(ms), expected, c -> null), ms, List.of(), pictures);
+        return new Section.Results(dir, splits, Comparison.compare(Cells.aggregate(ms), expected, c -> null), ms, List.of(), pictures, damaged);
     }
 
     // ---- charts ---------------------------------------------------------------------------------------------

@@ -5,9 +5,40 @@ import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
 
-/** What every script does with an error: bad input gets one clear line, not a stack trace. */
+/**
+ * What every script does with its command line: a list option that names a value twice is run once (with a note),
+ * and bad input gets one clear line, not a stack trace.
+ */
 public final class Cli {
     private Cli() {}
+
+    /** The script's picocli command line: list options deduplicated ({@link #distinctLists}) before it runs, errors as {@link #reportError}. */
+    public static CommandLine command(Object script) {
+        CommandLine cmd = new CommandLine(script).setExecutionExceptionHandler(Cli::reportError);
+        return cmd.setExecutionStrategy(parsed -> {
+            distinctLists(parsed.commandSpec(), cmd.getOut());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+    }
+
+    /**
+     * Removes repeated values from every list option, keeping the first of each, and says so: {@code --classes 0,0 --seeds 1,1}
+     * would otherwise train the same run (same key, same files) twice, even at the same time on two threads.
+     */
+    public static void distinctLists(CommandLine.Model.CommandSpec spec, java.io.PrintWriter out) {
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (!(o.getValue() instanceof java.util.List<?> values)) continue;
+            java.util.List<Object> distinct = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(values));
+            if (distinct.size() == values.size()) continue;
+            java.util.List<Object> repeated = new java.util.ArrayList<>(values);
+            distinct.forEach(repeated::remove);
+            o.setValue(distinct);
+            out.println("note: " + o.longestName() + " names " + new java.util.LinkedHashSet<>(repeated).stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " more than once; each is run once: " + o.longestName() + " "
+                    + distinct.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            out.flush();
+        }
+    }
 
     /** A picocli execution-exception handler: expected errors print their message and exit 2; bugs keep their stack trace. */
     public static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {

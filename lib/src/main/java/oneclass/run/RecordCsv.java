@@ -1,102 +1,132 @@
 package oneclass.run;
 
-import java.lang.reflect.Constructor;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Java records as CSV rows: the header is the record's component names, values are written with
- * {@link String#valueOf} (doubles round-trip exactly) and quoted when needed. One small writer/reader
- * for every result file of the harness, so that result files are plain tables any tool can read.
+ * Java records as CSV tables, with Jackson (jackson-dataformat-csv): the header is the record's component
+ * names in declaration order, doubles are written with {@link Double#toString} (they round-trip exactly, NaN
+ * included) and fields are quoted as RFC 4180 says. Reading is strict: the header must be exactly the record's,
+ * every row must have exactly its columns, and a number column must hold a number; errors name the file and
+ * the line. Jackson rather than Commons CSV because the same library also writes and reads the JSON files
+ * ({@link RunRecord}, {@link OutputSet}), and it maps records without reflection code of our own.
  */
 public final class RecordCsv {
     private RecordCsv() {}
 
+    static final CsvMapper MAPPER = strict(new CsvMapper());
+
+    private static CsvMapper strict(CsvMapper m) {
+        m.enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
+        m.enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // an empty field is not a number (Jackson would read it as 0)
+        m.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return m;
+    }
+
+    /** The columns of {@code type}: its components in declaration order. */
+    static CsvSchema schema(Class<? extends Record> type) {
+        CsvSchema.Builder b = CsvSchema.builder();
+        for (RecordComponent c : type.getRecordComponents()) b.addColumn(c.getName());
+        return b.build();
+    }
+
     public static String header(Class<? extends Record> type) {
-        List<String> names = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) names.add(c.getName());
-        return String.join(",", names);
+        return String.join(",", Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
     }
 
-    public static String row(Record r) {
-        List<String> cells = new ArrayList<>();
+    /** The table: the header line, then one line per row, each ending in a newline. */
+    public static <R extends Record> String write(Class<R> type, List<R> rows) {
         try {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                var accessor = c.getAccessor();
-                accessor.setAccessible(true); // records declared inside a script class are not public
-                cells.add(quote(String.valueOf(accessor.invoke(r))));
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+            return MAPPER.writer(schema(type).withHeader()).writeValueAsString(rows);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write " + type.getSimpleName() + " as CSV: " + e.getOriginalMessage(), e);
         }
-        return String.join(",", cells);
     }
 
-    static String quote(String s) {
-        if (s.contains("\n") || s.contains("\r")) throw new IllegalArgumentException("a CSV field may not contain a line break: " + s);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** One row, without header or newline. */
+    public static String row(Record r) {
+        @SuppressWarnings("unchecked") Class<Record> type = (Class<Record>) r.getClass();
+        String s = write(type, List.of(r));
+        return s.substring(s.indexOf('\n') + 1, s.length() - 1);
     }
 
-    /** Splits one CSV line (RFC 4180 quoting, no embedded newlines). */
-    public static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else cur.append(ch);
-            } else if (ch == '"') quoted = true;
-            else if (ch == ',') { out.add(cur.toString()); cur.setLength(0); }
-            else cur.append(ch);
-        }
-        if (quoted) throw new IllegalArgumentException("unterminated quote in CSV line: " + line);
-        out.add(cur.toString());
-        return out;
-    }
-
-    /** Parses a row written by {@link #row} back into a record; {@code where} names the source in errors. */
-    public static <R extends Record> R parse(Class<R> type, String header, String line, String where) {
+    /**
+     * A table written by {@link #write}; {@code where} names the source in errors.
+     *
+     * @throws IllegalArgumentException naming {@code where} and the line when the header is not exactly {@code type}'s
+     *                                  or a row does not fit it
+     */
+    public static <R extends Record> List<R> read(Class<R> type, String text, String where) {
+        String header = text.lines().findFirst().orElse("");
         if (!header.equals(header(type)))
             throw new IllegalArgumentException(where + ": columns are [" + header + "], expected [" + header(type) + "]");
-        List<String> cells = split(line);
-        RecordComponent[] comps = type.getRecordComponents();
-        if (cells.size() != comps.length)
-            throw new IllegalArgumentException(where + ": " + cells.size() + " fields, expected " + comps.length);
-        Object[] args = new Object[comps.length];
-        Class<?>[] types = new Class<?>[comps.length];
-        for (int i = 0; i < comps.length; i++) {
-            types[i] = comps[i].getType();
-            String v = cells.get(i);
-            try {
-                args[i] = types[i] == String.class ? v
-                        : types[i] == int.class ? Integer.parseInt(v)
-                        : types[i] == long.class ? Long.parseLong(v)
-                        : types[i] == double.class ? Double.parseDouble(v)
-                        : types[i] == boolean.class ? parseBoolean(v)
-                        : fail(types[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + ": column " + comps[i].getName() + " = '" + v + "' is not a " + types[i].getSimpleName());
-            }
+        try (MappingIterator<R> it = MAPPER.readerFor(type).with(schema(type).withSkipFirstDataRow(true)).readValues(text)) {
+            List<R> out = new ArrayList<>();
+            while (it.hasNextValue()) out.add(it.nextValue());
+            return out;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(where + " line " + e.getLocation().getLineNr() + ": " + reason(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson's message without its source excerpt, and the cause of a failed record constructor (a validation). */
+    private static String reason(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root != e && root instanceof IllegalArgumentException) return root.getMessage();
+        return e.getOriginalMessage();
+    }
+
+    /** One line of a CSV file: its number in the file (from 1) and its cells. */
+    public record Line(long number, List<String> cells) {}
+
+    /**
+     * Every line of a CSV file as its cells, header first (blank lines skipped), for tables that are not one record
+     * type (e.g. the papers' numbers under expected-results/); errors name the file and the line.
+     */
+    public static List<Line> cells(Path file) {
         try {
-            Constructor<R> ctor = type.getDeclaredConstructor(types);
-            ctor.setAccessible(true);
-            return ctor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException(where + ": " + e.getCause(), e);
+            return cells(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + Io.reason(e), e);
         }
     }
 
-    private static boolean parseBoolean(String v) {
-        if (v.equals("true") || v.equals("false")) return v.equals("true");
-        throw new NumberFormatException(v);
-    }
-
-    private static Object fail(Class<?> t) {
-        throw new IllegalArgumentException("unsupported column type " + t);
+    /** As {@link #cells(Path)}, of a text; {@code where} names its source in errors. */
+    public static List<Line> cells(String text, String where) {
+        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(text)) {
+            List<Line> out = new ArrayList<>();
+            while (it.hasNextValue()) {
+                String[] cells = it.nextValue();
+                out.add(new Line(it.getParser().currentTokenLocation().getLineNr(), List.of(cells)));
+            }
+            return out;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(where + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,10 @@
 package oneclass.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
@@ -38,31 +43,39 @@ public final class RunRecord {
     }
 
     public void write(Path file) {
-        ResultStore.writeAtomically(file, toJson(fields, "").getBytes(StandardCharsets.UTF_8));
+        Io.writeAtomically(file, json());
     }
 
-    static String toJson(Object v, String indent) {
+    /** Writes the record into an output set, as {@code name}. */
+    public void write(OutputSet set, String name) {
+        set.write(name, json());
+    }
+
+    /** The record as indented JSON (Jackson); numbers and booleans stay bare, lists become arrays, anything else its text. */
+    byte[] json() {
+        try {
+            return JSON.writer(PRETTY).writeValueAsBytes(plain(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a run record: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Two-space indentation and {@code "key": value}, as JSON is usually written by hand. */
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    /** Maps, lists, numbers and booleans as they are; anything else (a Path, an enum, a record) as its text. */
+    private static Object plain(Object v) {
         if (v instanceof Map<?, ?> m) {
-            StringBuilder s = new StringBuilder("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                s.append(indent).append("  ").append(quote(String.valueOf(e.getKey()))).append(": ").append(toJson(e.getValue(), indent + "  "));
-                s.append(++i < m.size() ? ",\n" : "\n");
-            }
-            return s.append(indent).append('}').toString();
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
         }
-        if (v instanceof Number || v instanceof Boolean) return String.valueOf(v);
-        return quote(String.valueOf(v));
-    }
-
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') q.append('\\').append(c);
-            else if (c < 0x20) q.append(String.format("\\u%04x", (int) c));
-            else q.append(c);
-        }
-        return q.append('"').toString();
+        if (v instanceof java.util.Collection<?> c) return c.stream().map(RunRecord::plain).toList();
+        if (v instanceof Number || v instanceof Boolean) return v;
+        return String.valueOf(v);
     }
 
     private static String cpuModel() {
@@ -76,29 +89,23 @@ public final class RunRecord {
     }
 
     /**
-     * The value of {@code key} in a run record this class wrote, at any depth (the first occurrence), unquoted;
-     * empty when the key is absent. E.g. {@code value(file, "pretrained_as_paper")} → "true".
+     * The value of {@code key} in a run record, at any depth (the first occurrence), as text; empty when the key is
+     * absent. E.g. {@code value(file, "pretrained_as_paper")} → "true".
+     *
+     * @throws IllegalArgumentException naming the file when it is not whole JSON (e.g. cut short)
      */
     public static java.util.Optional<String> value(Path file, String key) {
-        String json;
+        JsonNode root;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is damaged: not a whole JSON object (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read run record " + file, e);
+            throw new java.io.UncheckedIOException("cannot read run record " + file + ": " + Io.reason(e), e);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(quote(key))
-                + ": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,\n}]+)").matcher(json);
-        if (!m.find()) return java.util.Optional.empty();
-        String v = m.group(1).trim();
-        if (!v.startsWith("\"")) return java.util.Optional.of(v);
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i < v.length() - 1; i++) {
-            char c = v.charAt(i);
-            if (c != '\\') { s.append(c); continue; }
-            char n = v.charAt(++i);
-            if (n == 'u') { s.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16)); i += 4; } else s.append(n);
-        }
-        return java.util.Optional.of(s.toString());
+        if (root == null || !root.isObject()) throw new IllegalArgumentException(file + " is damaged: not a JSON object");
+        JsonNode v = root.findValue(key);
+        return v == null ? java.util.Optional.empty() : java.util.Optional.of(v.isValueNode() ? v.asText() : v.toString());
     }
 
     /** The checked-out commit, marked when the working tree has uncommitted changes; "unknown" outside git. */

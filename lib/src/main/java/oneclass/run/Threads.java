@@ -6,7 +6,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * ND4J's threading, set for many small single-threaded runs side by side: one OpenMP thread, one libnd4j
  * thread and one BLAS thread per run. On HRN's small matrices ND4J's own multi-threading was 2-4x slower
- * (../shared/notes/stack-facts.md), and with two runs per two cores it was 10x slower (threads spinning
+ * (docs/stack-facts.md), and with two runs per two cores it was 10x slower (threads spinning
  * against each other); parallelism comes from running independent runs at once instead.
  *
  * <p>The OpenMP setting belongs to the calling thread, so every thread that runs ND4J operations must

@@ -57,7 +57,7 @@ import java.util.zip.ZipException;
  * 42,448, the largest attack duration, so normal records reach 1.37.)
  *
  * <p><b>Checksums.</b> A file named {@value #FILE_NAME} must have the published archive sha256
- * {@value #ARCHIVE_SHA256} (shared/data/README.md; the one scikit-learn's fetch_kddcup99 checks) or, if a
+ * {@value #ARCHIVE_SHA256} (the published one; the one scikit-learn's fetch_kddcup99 checks) or, if a
  * mirror gzipped it differently, the content sha256 {@value #CONTENT_SHA256} (of the 74,889,749
  * decompressed bytes of that archive). A plain file named {@code kddcup.data_10_percent} or
  * {@code kddcup.data_10_percent_corrected} must have the content sha256. Other names are not checked.
@@ -71,7 +71,7 @@ public final class Kdd99 {
 
     /** The original file's name. */
     public static final String FILE_NAME = "kddcup.data_10_percent.gz";
-    /** sha256 of the original .gz as published (shared/data/README.md, scikit-learn). */
+    /** sha256 of the original .gz as published (scikit-learn's fetch_kddcup99). */
     public static final String ARCHIVE_SHA256 = "8045aca0d84e70e622d1148d7df782496f6333bf6eb979a1b0837c42a9fd9561";
     /** sha256 of the decompressed content of that archive (computed here; 74,889,749 bytes). */
     public static final String CONTENT_SHA256 = "f8c8267ebcd9c0ed1fd7d6277fe5bfff8732e9b7db8e61b873542b2a534b6f9a";

@@ -31,7 +31,7 @@ import java.util.Map;
  * the features are named {@code x1 .. xd} (ODDS publishes no names). Nothing is scaled here.
  *
  * <p>Files named {@code thyroid.mat} or {@code arrhythmia.mat} must have the sha256 listed in
- * shared/data/README.md ({@link #KNOWN_SHA256}, of the file as stored); other names are not checked.
+ * the harness ({@link #KNOWN_SHA256}, of the file as stored); other names are not checked.
  */
 public final class Odds {
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * One of the non-image files of HRN Table 2, where it lies under a data directory laid out like
- * {@code ../shared/data}, where its original is published and its sha256. A missing file is downloaded
+ * the data directory (README, "Data"), where its original is published and its sha256. A missing file is downloaded
  * (verified, then moved into place atomically: {@link Download}); a present one is used as it is and its
  * checksum recorded by the reader.
  *
@@ -43,7 +43,7 @@ public record TabularFile(String path, URI origin, String sha256) {
         if (Files.isRegularFile(f)) return f;
         if (!allowDownload)
             throw new DataException(f + ": not found, and downloading is off. Get " + origin + " and put it there, "
-                    + "or point --data-dir at a folder laid out like ../shared/data.");
+                    + "or point --data-dir at a folder laid out as in the README's Data section.");
         try {
             Download.fetch(origin, f, fetcher, temp -> {
                 String got = Checksums.sha256(temp);

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The two protocols' settings, as documented in {@link Protocol} and ../shared/notes/official-code-facts.md:
+ * The two protocols' settings, as documented in {@link Protocol} and docs/official-code-facts.md:
  * the paper (HRN Sec. 4.2: 100 epochs, ReLU, no biases, the class's whole training set) against the
  * authors' code (50 epochs, LeakyReLU 0.01, no biases, U(±1/√2000) or U(±0.001) weights, ε = 0.01 in the
  * log, first 90 % of the class, 0.006 added to CIFAR-10 inputs, per-pixel H-norm on CIFAR-10, best epoch

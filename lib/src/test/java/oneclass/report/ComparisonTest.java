@@ -154,6 +154,16 @@ class ComparisonTest {
      * the 10-class avg within (|97.00 − 97.59| = 0.59 ≤ 1 + 2·0.1); HRN-L2: class 0 has no paper value
      * (no mark), its avg cell is missing (blank columns).
      */
+    /** A diverged run (NaN mean) has no difference: the console table leaves the cell empty rather than print 0. */
+    @Test
+    void theConsoleTableShowsNoDifferenceForADivergedRow() {
+        Comparison.Row diverged = new Comparison.Row("mnist", "0", "HRN", 1, Double.NaN, Double.NaN, 99.4, 0.1, Double.NaN, 1.2,
+                Verdict.DIVERGED, "training diverged in at least one run");
+        tech.tablesaw.api.Table t = Comparison.table("t", List.of(diverged));
+        assertTrue(t.doubleColumn("diff").isMissing(0), t.print());
+        assertEquals(1.2, t.doubleColumn("margin").get(0), 0);
+    }
+
     @Test
     void paperLayoutByHand(@TempDir Path dir) throws IOException {
         List<Cell> cells = List.of(new Cell("mnist", "0", "HRN", 5, 1, 99.0, 0.0), new Cell("mnist", "0", "HRN-L2", 5, 1, 91.0, 0.3),

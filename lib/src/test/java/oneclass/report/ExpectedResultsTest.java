@@ -155,9 +155,28 @@ class ExpectedResultsTest {
         assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,1.0,a,b"), "line 2", "8 fields, expected 7");
     }
 
+    /** Values are percentages: 9950 (a lost decimal point), a negative ± or tolerance is refused, naming the column. */
     @Test
-    void negativeToleranceIsRejected(@TempDir Path dir) throws IOException {
-        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance must be >= 0");
+    void valuesOutsideAPercentageAreRejected(@TempDir Path dir) throws IOException {
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,-1,x"), "line 2", "tolerance -1 is outside [0, 100]");
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,9950,0.0,1.0,x"), "line 2", "paper_value 9950 is outside [0, 100]");
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,-0.1,1.0,x"), "line 2", "paper_std -0.1 is outside [0, 100]");
+    }
+
+    /** An unclosed quote (it would swallow the rest of the file) is named with the file and the line where the parser stopped. */
+    @Test
+    void anUnclosedQuoteNamesTheFile(@TempDir Path dir) throws IOException {
+        assertRejected(write(dir, HEADER, "mnist,0,HRN,99.5,0.0,1.0,\"Table 1", "mnist,1,HRN,99.5,0.0,1.0,x"), "line", "quote");
+    }
+
+    /** Without --expected a script reads the copy built into it (JBang //FILES; here the class path): the same cells as the file. */
+    @Test
+    void theBuiltInCopyIsTheCommittedFile() {
+        ExpectedResults built = ExpectedResults.of(null, "hrn_table1.csv");
+        assertEquals(Path.of("expected-results", "hrn_table1.csv"), built.file());
+        assertEquals(List.copyOf(ExpectedResults.load(Path.of("..", "expected-results", "hrn_table1.csv")).all()), List.copyOf(built.all()));
+        var e = assertThrows(IllegalArgumentException.class, () -> ExpectedResults.of(Path.of("nope.csv"), "hrn_table1.csv"));
+        assertTrue(e.getMessage().startsWith("--expected: ") && e.getMessage().endsWith("nope.csv not found"), e.getMessage());
     }
 
     @Test

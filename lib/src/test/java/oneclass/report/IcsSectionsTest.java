@@ -1,6 +1,7 @@
 package oneclass.report;
 
 import oneclass.ics.IcsGrid;
+import oneclass.run.OutputSet;
 import oneclass.run.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +68,11 @@ class IcsSectionsTest {
     @Test
     void splitSummaryAndItsPicturesAreRead() throws Exception {
         Path dir = results.resolve("ics_split").resolve("from-table1");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("summary.csv"), Sections.SPLIT_HEADER + "\nmnist,0,1,5923,592,0.6560,0.4170,0.5000,97.98,100\n"
-                + "mnist,1,1,6742,674,0.8000,0.6000,0.7000,99.42,100\n");
-        Files.write(dir.resolve("split-mnist_c0_s1.png"), Charts.curve("t", "x", "y", new double[] {1, 2}, new double[] {1, 2}, new double[] {0, 0}, 1));
+        OutputSet set = OutputSet.begin(dir);
+        set.write("summary.csv", (Sections.SPLIT_HEADER + "\nmnist,0,1,5923,592,0.6560,0.4170,0.5000,97.98,100\n"
+                + "mnist,1,1,6742,674,0.8000,0.6000,0.7000,99.42,100\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        set.write("split-mnist_c0_s1.png", Charts.curve("t", "x", "y", new double[] {1, 2}, new double[] {1, 2}, new double[] {0, 0}, 1));
+        set.commit();
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED);
         assertEquals("from-table1", e.protocol());
         assertEquals(2, e.main().runs());
@@ -78,7 +80,15 @@ class IcsSectionsTest {
         assertEquals(72.8, t.ours(), 1e-9);
         assertEquals(List.of("mnist_c0_s1"), List.copyOf(Notebook.charts(e).keySet()));
         assertTrue(Notebook.markdown(e).contains("| 0 | 41.70 ± 0.00 |"), Notebook.markdown(e));
+        // a summary changed after its set was written is named, skipped and counted in the report's headline
         Files.writeString(dir.resolve("summary.csv"), "dataset,cls\nmnist,0\n");
+        ReproductionReport.Evaluated damaged = ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED);
+        assertEquals(List.of(dir.resolve("summary.csv") + " is damaged"), damaged.damaged().stream().map(d -> d.substring(0, d.indexOf(" is damaged") + 11)).toList());
+        assertTrue(ReproductionReport.headline(List.of(damaged)).contains("**1 damaged result file was skipped**"), ReproductionReport.headline(List.of(damaged)));
+        // a set written whole but with the wrong columns is an error naming the file
+        OutputSet wrong = OutputSet.begin(dir);
+        wrong.write("summary.csv", "dataset,cls\nmnist,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        wrong.commit();
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED));
         assertTrue(x.getMessage().contains("summary.csv"), x.getMessage());

@@ -52,6 +52,28 @@ class ReportTest {
         for (int c = 0; c < 5; c++) store.put(run("fmnist", c, "noise-0%", "paper", 92.8, Double.NaN));
     }
 
+    /**
+     * A run file cut short (here: inside mnist class 3's unquoted config) is named in its section, skipped, and counted in the
+     * headline; the report goes on with the other runs, and the cell it belonged to is an average over 9 classes.
+     */
+    @Test
+    void aDamagedRunFileIsNamedSkippedAndCounted() throws Exception {
+        storePaperRuns();
+        Path cut = results.resolve("hrn_noise/paper/runs").resolve(HrnGrid.RunResult.key("mnist", 3, "noise-0%", 1) + ".csv");
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 12));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(noise, results, expectedDir);
+        assertEquals(24, e.main().runs());
+        assertEquals(1, e.damaged().size());
+        assertTrue(e.damaged().get(0).startsWith(cut + " is damaged"), e.damaged().get(0));
+        assertTrue(ReproductionReport.headline(List.of(e)).contains("**1 damaged result file was skipped**"), ReproductionReport.headline(List.of(e)));
+        String md = ReproductionReport.markdown(List.of(e), results, null, "p");
+        assertTrue(md.contains("**Damaged result files, skipped**:\n\n- " + cut + " is damaged"), md);
+        Comparison.Row mnist = e.rows().stream().filter(r -> r.dataset().equals("mnist") && r.method().equals("noise-0%") && r.cls().equals(Cells.AVG))
+                .findFirst().orElseThrow();
+        assertEquals(Verdict.NOT_COMPARABLE, mnist.verdict(), "an average over 9 of 10 classes");
+    }
+
     @Test
     void everyPublishedCellIsCountedOnceWithItsReason() {
         storePaperRuns();

@@ -2,6 +2,7 @@ package oneclass.report;
 
 import oneclass.hcl.HclGrid;
 import oneclass.hrn.HrnGrid;
+import oneclass.run.OutputSet;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class SectionsTest {
                 store.put(head("mnist", variant, seed, t - 1));
                 csv.append("mnist,").append(seed).append(',').append(t).append(',').append(t - 1).append(',').append(100 - t / 2.0 + (seed - 1) * 0.2).append('\n');
             }
-        Files.writeString(dir.resolve("curves.csv"), csv);
+        OutputSet set = OutputSet.begin(dir);
+        set.write("curves.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        set.commit();
     }
 
     @Test

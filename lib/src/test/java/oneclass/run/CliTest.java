@@ -55,4 +55,35 @@ class CliTest {
         assertEquals(2, c.execute());
         assertEquals("fails: error: --classes: 12 is not a class 0-9", err.toString().strip());
     }
+
+    @Command(name = "grid")
+    static class Grid implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--classes", split = ",", defaultValue = "0,1") java.util.List<Integer> classes;
+        @picocli.CommandLine.Option(names = "--seeds", split = ",", defaultValue = "1") java.util.List<Long> seeds;
+        java.util.List<String> keys = new java.util.ArrayList<>();
+
+        public Integer call() {
+            for (int c : classes) for (long s : seeds) keys.add("mnist_c" + c + "_HRN_s" + s);
+            return 0;
+        }
+    }
+
+    /** {@code --classes 0,0 --seeds 1,1} trains the 2 distinct runs once each (not 8 runs on the same files), and says so. */
+    @Test
+    void repeatedValuesOfAListOptionAreRunOnce() {
+        Grid g = new Grid();
+        StringWriter out = new StringWriter();
+        CommandLine c = Cli.command(g);
+        c.setOut(new PrintWriter(out, true));
+        assertEquals(0, c.execute("--classes", "0,0,1", "--seeds", "1,1"));
+        assertEquals(java.util.List.of("mnist_c0_HRN_s1", "mnist_c1_HRN_s1"), g.keys);
+        assertTrue(out.toString().contains("note: --classes names 0 more than once; each is run once: --classes 0,1"), out.toString());
+        assertTrue(out.toString().contains("note: --seeds names 1 more than once; each is run once: --seeds 1"), out.toString());
+        Grid plain = new Grid();
+        StringWriter quiet = new StringWriter();
+        CommandLine q = Cli.command(plain);
+        q.setOut(new PrintWriter(quiet, true));
+        assertEquals(0, q.execute());
+        assertEquals("", quiet.toString(), "nothing to say when nothing repeats");
+    }
 }

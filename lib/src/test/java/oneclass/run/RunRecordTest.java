@@ -2,8 +2,8 @@ package oneclass.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.shade.jackson.databind.JsonNode;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,23 +15,20 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The run record is valid JSON with the platform's provenance. Read back with Jackson (ND4J's shaded
- * copy, already on the class path), an independent parser: values, nesting and escapes must survive.
+ * The run record is valid JSON with the platform's provenance: values, nesting and escapes must survive
+ * a round trip through Jackson's tree model.
  */
 class RunRecordTest {
 
-    /** The exact text for a small nested map: two-space indentation, numbers and booleans bare, strings quoted. */
+    /** A run record cut short (a full disk, a kill) is not read as a shorter record: the error names the file. */
     @Test
-    void toJsonByHand() {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("b", "x");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("a", 1);
-        m.put("ok", true);
-        m.put("m", inner);
-        assertEquals("{\n  \"a\": 1,\n  \"ok\": true,\n  \"m\": {\n    \"b\": \"x\"\n  }\n}", RunRecord.toJson(m, ""));
-        assertEquals("\"q\\\"\\\\\\u000a\"", RunRecord.toJson("q\"\\\n", ""));
-        assertEquals("{\n}", RunRecord.toJson(Map.of(), ""));
+    void aTruncatedRecordIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run-record.json");
+        new RunRecord("scripts/hrn_table1.java", new String[0]).put("label", "x").write(file);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 3));
+        var e = assertThrows(IllegalArgumentException.class, () -> RunRecord.value(file, "label"));
+        assertTrue(e.getMessage().startsWith(file + " is damaged"), e.getMessage());
     }
 
     @Test
