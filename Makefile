@@ -181,8 +181,11 @@ resume-smoke: ## kill -9 a real-data run after its first run file, resume it fro
 	test -z "$$(find results/resume-killed results/resume-whole -name '.*.tmp')" && test -z "$$(find results/resume-killed results/resume-whole -type f ! -perm 644)" \
 	  && test -s results/resume-killed/outputs.json && echo "resume-smoke: 1 passed, 0 failed (kill -9, resumed from /tmp: same summary.csv, no temp file, mode 0644)"
 
-bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
-	$(JBANG) hrn_bench $(DATA_OPT) $(ARGS)
+# The Python with Debian's python3-torch (a python3 earlier on PATH, e.g. pyenv's, may lack it).
+PYTHON ?= /usr/bin/python3
+
+bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side, next to PyTorch (1 thread) and sgemm
+	$(JBANG) hrn_bench --python $(PYTHON) $(DATA_OPT) $(ARGS)
 
 # ---- ICS (Schlachter et al. 2019) --------------------------------------------------------------------
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture

@@ -37,16 +37,27 @@ public record HRegularizer(double lambda, double n, int perPixelChannels) {
         // s[b, p] = Σ_c g[b, c, p]²   (g rows are c-major: index c·p_count + p, the CIFAR plane layout)
         INDArray s = p == 1 ? g.norm2(1) : g.mul(g).reshape('c', b, c, p).sum(1); // per instance: ‖g_b‖, squared below
         double[] sv = s.data().asDouble();
+        if (p == 1) for (int i = 0; i < sv.length; i++) sv[i] *= sv[i];
         double[] coef = new double[sv.length];
-        double value = 0, scale = lambda / ((double) b * p);
-        for (int i = 0; i < sv.length; i++) {
-            double si = p == 1 ? sv[i] * sv[i] : sv[i];
+        double value = penalty(sv, coef);
+        INDArray dg = p == 1 ? g.mulColumnVector(Mlp.column(coef, g.dataType()))
+                : g.mul(Nd4j.tile(Nd4j.create(coef, new long[] {b, p}, DataType.DOUBLE).castTo(g.dataType()), 1, c));
+        return new Result(value, dg);
+    }
+
+    /**
+     * The penalty λ/K·Σ_k s_k^(n/2) of K squared norms s_k (one per example, or per pixel), and in
+     * {@code coef} the factor with which ∂P/∂g is the norm's own vector: ∂P/∂g_k = coef_k·g_k,
+     * coef_k = λ/K · n · s_k^(n/2 − 1).
+     */
+    double penalty(double[] squaredNorms, double[] coef) {
+        double value = 0, scale = lambda / squaredNorms.length;
+        for (int i = 0; i < squaredNorms.length; i++) {
+            double si = squaredNorms[i];
             value += Math.pow(si, n / 2);
             // ∂(s^(n/2))/∂g = n·s^(n/2−1)·g; where s = 0 the gradient is 0 (for n < 2 the power alone would be ∞)
             coef[i] = si == 0 ? 0 : scale * n * Math.pow(si, n / 2 - 1);
         }
-        INDArray dg = p == 1 ? g.mulColumnVector(Mlp.column(coef, g.dataType()))
-                : g.mul(Nd4j.tile(Nd4j.create(coef, new long[] {b, p}, DataType.DOUBLE).castTo(g.dataType()), 1, c));
-        return new Result(scale * value, dg);
+        return scale * value;
     }
 }

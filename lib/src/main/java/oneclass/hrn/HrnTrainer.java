@@ -42,9 +42,15 @@ public final class HrnTrainer {
      * @param seed draws the initial weights and the order of every epoch
      */
     public static Mlp train(HrnConfig c, INDArray x, long seed, EpochListener listener) {
+        return train(c, x, seed, listener, true);
+    }
+
+    /** As above; {@code fused = false} forces the general ND4J step even where {@link FusedStep} applies (tests compare them). */
+    static Mlp train(HrnConfig c, INDArray x, long seed, EpochListener listener, boolean fused) {
         SplittableRandom rng = new SplittableRandom(seed);
         Mlp model = new Mlp(c.architecture(), c.negativeSlope(), c.bias(), c.initBound(), rng.nextLong());
         SgdMomentum opt = new SgdMomentum(model.flat(), c.lr(), c.momentum());
+        FusedStep step = fused && FusedStep.supports(c, x) ? new FusedStep(model, x, c.batchSize()) : null;
         SplittableRandom order = rng.split();
         int n = (int) x.rows();
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
@@ -53,12 +59,9 @@ public final class HrnTrainer {
             int batches = 0;
             for (int start = 0; start < perm.length; start += c.batchSize()) {
                 int[] rows = Arrays.copyOfRange(perm, start, Math.min(perm.length, start + c.batchSize()));
-                double loss;
-                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_MEMORY, "hrn-step")) {
-                    INDArray batch = Nd4j.pullRows(x, 1, rows); // gathered inside the workspace: no allocation per batch
-                    loss = model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
-                    opt.step();
-                }
+                double loss = step != null ? step.lossAndGradients(rows, c.dataTerm(), c.hreg(), c.l2())
+                        : generalStep(model, x, rows, c);
+                opt.step();
                 if (!Double.isFinite(loss)) throw new Diverged(epoch, loss, c);
                 lossSum += loss;
                 batches++;
@@ -66,6 +69,14 @@ public final class HrnTrainer {
             if (listener != null) listener.epochEnd(epoch, model, lossSum / batches);
         }
         return model;
+    }
+
+    /** Mlp's ND4J step, for what {@link FusedStep} does not cover (biases, CIFAR-10's grouped layer, double precision). */
+    private static double generalStep(Mlp model, INDArray x, int[] rows, HrnConfig c) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_MEMORY, "hrn-step")) {
+            INDArray batch = Nd4j.pullRows(x, 1, rows); // gathered inside the workspace: no allocation per batch
+            return model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
+        }
     }
 
     /** A random order of 0..n-1, extended with re-drawn indices to a multiple of {@code multiple}. */

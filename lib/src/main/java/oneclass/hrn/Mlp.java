@@ -83,6 +83,11 @@ public final class Mlp {
 
     private Linear output() { return layers[layers.length - 1]; }
 
+    /** The hidden layers, then the output layer (for {@link FusedStep}). */
+    Linear[] layers() { return layers; }
+
+    double negativeSlope() { return slope; }
+
     /** The forward pass: inputs of every layer (hs[0] = x) and the slope masks M_l of the hidden layers. */
     private record Forward(INDArray[] hs, INDArray[] masks, INDArray f) {}
 
@@ -113,6 +118,16 @@ public final class Mlp {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
         return Nd4j.create(f, new long[] {v.length, 1}, DataType.FLOAT);
+    }
+
+    /** The data term: returns mean ℓ(f) over the batch and fills df with ℓ'(f)/B per example. */
+    static double dataTerm(DataTerm term, double[] f, double[] df) {
+        double loss = 0;
+        for (int i = 0; i < f.length; i++) {
+            loss += term.value(f[i]);
+            df[i] = term.derivative(f[i]) / f.length;
+        }
+        return loss / f.length;
     }
 
     private static double sum(double[] v) {
@@ -159,15 +174,8 @@ public final class Mlp {
         Forward fw = forward(x);
         INDArray[] u = logitGradients(fw);
 
-        // Data term: mean ℓ(f) and ℓ'(f)/B per example.
-        double[] f = fw.f.data().asDouble();
         double[] df = new double[batch];
-        double loss = 0;
-        for (int i = 0; i < batch; i++) {
-            loss += term.value(f[i]);
-            df[i] = term.derivative(f[i]) / batch;
-        }
-        loss /= batch;
+        double loss = dataTerm(term, fw.f.data().asDouble(), df);
         INDArray dfCol = column(df, x.dataType());
 
         // H-regularizer: penalty and ∂P/∂g for g = ∇ₓf(x) = u_1·W_1.

@@ -1,5 +1,6 @@
 package oneclass.hrn;
 
+import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,8 +21,12 @@ final class SgdMomentum {
         this.momentum = momentum;
     }
 
+    /** Three BLAS level-1 calls: unlike ND4J's element-wise operations they allocate nothing and cost ~1 µs of overhead. */
     void step() {
-        velocity.muli(momentum).addi(grad);                                             // v ← μ·v + ∇θ
-        Nd4j.getBlasWrapper().level1().axpy(theta.length(), -lr, velocity, theta);   // θ ← θ − lr·v
+        Level1 blas = Nd4j.getBlasWrapper().level1();
+        long n = theta.length();
+        blas.scal(n, momentum, velocity);   // v ← μ·v
+        blas.axpy(n, 1, grad, velocity);    // v ← μ·v + ∇θ
+        blas.axpy(n, -lr, velocity, theta); // θ ← θ − lr·v
     }
 }
