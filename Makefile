@@ -188,7 +188,7 @@ bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture
 	$(JBANG) ics_split $(DATA_OPT) $(ARGS)
 
-ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
+ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; ARGS="--methods Ours,NNwDS,NaiveNN,SSIM,OCSVM,IF,HOG" adds the baselines; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
 	$(JBANG) ics_table1 $(DATA_OPT) $(ARGS)
 
 ics-table1-official: ## ICS Table 1 as the authors' code runs it (VGG-like, 800 iterations, checkpoint picked on 30 % of the test set)
