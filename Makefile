@@ -191,7 +191,7 @@ bench: ## seconds per epoch of HRN on one MNIST class, alone and side by side, n
 ics-split: ## ICS Sec. 2.1: autoencoder + SSIM split per class (rho = 10), split files and the Fig. 1-like picture
 	$(JBANG) ics_split $(DATA_OPT) $(ARGS)
 
-ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
+ics-table1: ## ICS Table 1 as the paper describes it (Ours, NNwDS, NaiveNN, SSIM; ARGS="--methods Ours,NNwDS,NaiveNN,SSIM,OCSVM,IF,HOG" adds the baselines; 3 data sets; 5 seeds; slow on CPU: see docs/performance.md)
 	$(JBANG) ics_table1 $(DATA_OPT) $(ARGS)
 
 ics-table1-official: ## ICS Table 1 as the authors' code runs it (VGG-like, 800 iterations, checkpoint picked on 30 % of the test set)
@@ -206,11 +206,11 @@ ics-rho: ## ICS Fig. 4: ICS's class-averaged AUC for rho = 5..50 %, with the cur
 ics-bench: ## seconds per ICS training step and per (data set, class, seed) run, and the full-table estimate
 	$(JBANG) ics_bench $(DATA_OPT) $(ARGS)
 
-ics-smoke: ## a short real-data pass through ics_table1 (MNIST class 0, 1 seed, --quick: 128 images, 1 epoch)
+ics-smoke: ## a short real-data pass through ics_table1 (MNIST class 0, 1 seed, --quick: 128 images, 1 epoch), its four columns and OCSVM, IF, HOG
 	rm -rf results/smoke-ics
-	$(JBANG) ics_table1 --datasets mnist --classes 0 --seeds 1 --quick --out results/smoke-ics $(DATA_OPT)
+	$(JBANG) ics_table1 --datasets mnist --classes 0 --seeds 1 --quick --methods Ours,NNwDS,NaiveNN,SSIM,OCSVM,IF,HOG --out results/smoke-ics $(DATA_OPT)
 	@test -s results/smoke-ics/summary.md && test -s results/smoke-ics/chart-mnist.png && test -s results/smoke-ics/splits/mnist_c0_s1.csv \
-	  && test $$(ls results/smoke-ics/runs | wc -l) -eq 4 && echo "smoke-ics: 1 passed, 0 failed"
+	  && test $$(ls results/smoke-ics/runs | wc -l) -eq 7 && test -s results/smoke-ics/runs/mnist_c0_IF_rho0_s1.csv && grep -q 'HOG ours' results/smoke-ics/summary.md && echo "smoke-ics: 1 passed, 0 failed"
 
 jbang: ## resolve JBang from Maven Central (done automatically on first use) and print its version
 	$(JBANG) version

@@ -82,7 +82,7 @@ class ics_rho implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), rhoList, seeds, b -> training.apply(proto, b),
+        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), List.of(), rhoList, seeds, b -> training.apply(proto, b),
                 threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/ics_rho.java", originalArgs, outDir, System.out);
 

@@ -19,6 +19,7 @@
 //FILES expected-results/ics_table1.csv=../expected-results/ics_table1.csv
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
+import oneclass.baseline.BaselineOptions;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.HrnGrid;
@@ -37,7 +38,8 @@ import java.util.concurrent.Callable;
 
 /**
  * ICS Table 1: one-class AUC per normal class on MNIST, Fashion-MNIST and CIFAR-10 for ICS ("Ours"),
- * NNwDS, NaiveNN and the SSIM-error baseline, mean ± std over seeds, next to the paper's numbers
+ * NNwDS, NaiveNN, the SSIM-error baseline and the classical baselines OCSVM, IF and HOG + OCSVM (with --methods), mean ± std
+ * over seeds, next to the paper's numbers
  * (Schlachter, Liao, Yang, "Deep one-class classification using intra-class splitting", IEEE DSW 2019).
  */
 @Command(name = "ics_table1", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,7 +53,8 @@ class ics_table1 implements Callable<Integer> {
     List<Integer> classes;
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds; the paper averages over five (default: ${DEFAULT-VALUE}).")
     List<Long> seeds;
-    @Option(names = "--methods", split = ",", defaultValue = "Ours,NNwDS,NaiveNN,SSIM", description = "Ours, NNwDS, NaiveNN, SSIM (default: all four).")
+    @Option(names = "--methods", split = ",", defaultValue = "Ours,NNwDS,NaiveNN,SSIM", description = "Ours, NNwDS, NaiveNN, SSIM, and the baselines "
+            + "on raw pixels in [0, 1] at the data set's size: OCSVM, IF (or iForest), HOG (HOG + OCSVM) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% of the class marked atypical (paper: 10).")
     double rho;
@@ -60,6 +63,7 @@ class ics_table1 implements Callable<Integer> {
                     + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
     String protocol;
     @Mixin IcsOptions training;
+    @Mixin BaselineOptions baselineOptions; // OCSVM, IF and HOG's settings (the DAE, VAE and DAGMM ones do nothing here)
     @Mixin Shard.Selector shardOption;
 
     // ---- Where ----------------------------------------------------------------------------------------
@@ -81,7 +85,7 @@ class ics_table1 implements Callable<Integer> {
         IcsProtocol proto = IcsProtocol.parse(protocol);
         Shard shard = shardOption.get();
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        List<IcsMethod> methodList = methods.stream().map(IcsMethod::parse).distinct().toList();
+        IcsGrid.Methods methodList = IcsGrid.Methods.parse(methods, baselineOptions);
         for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
         IntraClassSplit.atypicalCount(100, rho); // validates ρ
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
@@ -95,7 +99,7 @@ class ics_table1 implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList, List.of(rho), seeds, b -> training.apply(proto, b),
+        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList.ics(), methodList.baselines(), List.of(rho), seeds, b -> training.apply(proto, b),
                 threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/ics_table1.java", originalArgs, outDir, System.out);
 
@@ -112,13 +116,17 @@ class ics_table1 implements Callable<Integer> {
         System.out.println("verdicts: " + counts);
         List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
         if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
-        warnings.add("OCSVM, HOG, IF and DSVDD are the paper's numbers only (not run here); the average rows are ours (the paper prints none).");
+        List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
+        methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));
+        paperOnly.add("DSVDD");
+        warnings.add(String.join(", ", paperOnly) + (paperOnly.size() == 1 ? " is" : " are") + " the paper's numbers only (not run in this command); the average rows are ours (the paper prints none).");
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
+                .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
                 .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
                 .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");

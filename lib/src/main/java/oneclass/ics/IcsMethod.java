@@ -1,6 +1,6 @@
 package oneclass.ics;
 
-/** The columns of ICS Table 1 that this harness trains (OCSVM, HOG+OCSVM, IF and DSVDD are the paper's only). */
+/** The columns of ICS Table 1 that the ICS split serves (OCSVM, IF and HOG + OCSVM run as {@link IcsGrid.Baseline}s; DSVDD is the paper's only). */
 public enum IcsMethod {
     /** "Ours": split, distance subnetwork, the closeness, intra-class and dispersion losses (Eqs. 2-4). */
     ICS("Ours"),

@@ -44,7 +44,7 @@ class IcsShardTest {
     static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, toy("toy-train", 20, 1), toy("toy-test", 10, 2), true, "toy", Map.of());
 
     List<IcsGrid.RunResult> run(Path out, Shard shard, PrintStream log) {
-        return IcsGrid.run(IcsProtocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), List.of(IcsMethod.ICS, IcsMethod.SSIM),
+        return IcsGrid.run(IcsProtocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), List.of(IcsMethod.ICS, IcsMethod.SSIM), List.of(),
                 List.of(10.0), List.of(1L, 2L), b -> IcsProtocol.PAPER.config(b, 4).withEpochs(1, 1), 1, shard,
                 new ResultStore<>(out, IcsGrid.RunResult.class), log);
     }

@@ -45,6 +45,17 @@ class IcsSectionsTest {
     }
 
     @Test
+    void table1JudgesTheBaselineColumnsThatHaveRuns() {
+        // paper, MNIST digit 0: OCSVM 98.2 ± 0.0, IF 96.2 ± 0.3, HOG 87.3 ± 0.0 (tolerance 1.0; margin 1.0 + 2·σ)
+        store("ics_table1", "paper", List.of(run("OCSVM", 0, 0, 1, 98.22), run("IF", 0, 0, 1, 97.12), run("HOG", 0, 0, 1, 94.14)));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
+        Comparison.Row hog = e.rows().stream().filter(r -> r.method().equals("HOG") && r.cls().equals("0")).findFirst().orElseThrow();
+        assertEquals(Verdict.ABOVE, hog.verdict());
+        // OCSVM, IF within, HOG above; not run: our four columns' 120 and the three run baselines' other 87; DSVDD's 30 stay apart
+        assertEquals(new ReproductionReport.Tally(2, 1, 0, 207, 30), e.tally());
+    }
+
+    @Test
     void table1InQuickModeIsNotComparable() {
         store("ics_table1", "paper-quick", List.of(run("Ours", 0, 10, 1, 98.9)));
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
