@@ -88,7 +88,7 @@ public final class HclGrid {
                     String fp = fingerprint(d, cfg, seed, cls);
                     if (!shard.owns(total++)) continue; // another shard's head
                     mine++;
-                    if (store.find(key, fp).isPresent() && Files.isRegularFile(scoresDir.resolve(key + ".npy"))) { resumed++; continue; }
+                    if (store.find(key, fp).isPresent() && wholeScores(scoresDir.resolve(key + ".npy"), out)) { resumed++; continue; }
                     epochsToDo += cfg.epochs();
                     todo.add(() -> {
                         INDArray test = testSets.computeIfAbsent(d.name(), k -> d.test().get());
@@ -150,5 +150,20 @@ public final class HclGrid {
         String s = d.name() + "|" + d.variant() + "|" + new TreeSet<>(d.sha256ByFile().values()) + "|" + d.trainCounts()[cls] + "|"
                 + cfg.describe() + "|" + HclHeads.headSeed(seed, cls);
         return Integer.toHexString(s.hashCode());
+    }
+
+    /**
+     * Whether a head's stored test scores can be read back whole. A missing file is simply not there; a damaged one
+     * (cut short: its .npy header's shape needs more bytes than it has) is named and its head trained again.
+     */
+    static boolean wholeScores(Path npy, PrintStream log) {
+        if (!Files.isRegularFile(npy)) return false;
+        try {
+            FeatureFile.readNpy(npy);
+            return true;
+        } catch (RuntimeException e) {
+            log.println("warning: " + npy + " is damaged (" + e.getMessage() + "); training that head again");
+            return false;
+        }
     }
 }

@@ -64,11 +64,17 @@ public record IntraClassSplit(int[] trainIndices, double[] trainSsim, int[] test
         StringBuilder s = new StringBuilder("# fingerprint=").append(fingerprint).append("\nset,index,ssim\n");
         for (int i = 0; i < trainIndices.length; i++) s.append("train,").append(trainIndices[i]).append(',').append(trainSsim[i]).append('\n');
         for (int i = 0; i < testIndices.length; i++) s.append("test,").append(testIndices[i]).append(',').append(testSsim[i]).append('\n');
+        String crc = ResultStore.crc(s.toString());
+        s.append(CHECK).append(crc).append('\n');   // a file cut short or edited fails this check
         ResultStore.writeAtomically(file, s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final String CHECK = "# crc32=";
+
     /**
-     * The split saved in {@code file} if it exists and was made with {@code fingerprint}.
+     * The split saved in {@code file} if it exists, is whole and was made with {@code fingerprint}. A damaged file
+     * (cut short or edited: its last line, the CRC-32 of everything before it, does not match) is named on standard
+     * error and treated as absent, so that the split is made again.
      *
      * @throws IllegalStateException when it was made with other settings
      */
@@ -80,6 +86,15 @@ public record IntraClassSplit(int[] trainIndices, double[] trainSsim, int[] test
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        String text = String.join("\n", lines) + "\n";
+        int last = text.lastIndexOf(CHECK);
+        String body = last < 0 ? "" : text.substring(0, last);
+        if (last < 0 || !text.endsWith("\n") || !text.substring(last + CHECK.length(), text.length() - 1).equals(ResultStore.crc(body))) {
+            System.err.println("warning: " + file + " is damaged (cut short or edited: its last line is not the CRC-32 of the rest); "
+                    + "making the split again");
+            return Optional.empty();
+        }
+        lines = lines.subList(0, lines.size() - 1);
         if (lines.size() < 2 || !lines.get(0).startsWith("# fingerprint=") || !lines.get(1).equals("set,index,ssim"))
             throw new IllegalArgumentException(file + ": not a split file (expected '# fingerprint=...' then 'set,index,ssim')");
         String found = lines.get(0).substring("# fingerprint=".length());

@@ -78,7 +78,8 @@ public final class ResultStore<R extends Record & RunRow> {
         Io.writeAtomically(file(row.key()), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String crc(String s) {
+    /** The CRC-32 of {@code s}'s UTF-8 bytes, as 8 hex digits: the check that result files end with. */
+    public static String crc(String s) {
         CRC32 c = new CRC32();
         c.update(s.getBytes(StandardCharsets.UTF_8));
         return String.format(Locale.ROOT, "%08x", c.getValue());

@@ -87,4 +87,22 @@ class HclShardTest {
         }
         assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("2 heads in shard 2/4 of 6 (0 already in"), log.toString(StandardCharsets.UTF_8));
     }
+
+    /** A head's scores file cut short is named on resume and that head alone is trained again, to the same numbers. */
+    @Test
+    void aTruncatedScoresFileIsNamedAndItsHeadTrainedAgain() throws Exception {
+        List<HclGrid.Sequence> whole = run(dir, Shard.ALL, new PrintStream(new ByteArrayOutputStream()));
+        Path npy;
+        try (var files = Files.list(dir.resolve("scores"))) {
+            npy = files.sorted().findFirst().orElseThrow();
+        }
+        byte[] b = Files.readAllBytes(npy);
+        Files.write(npy, java.util.Arrays.copyOf(b, b.length - 3));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<HclGrid.Sequence> again = run(dir, Shard.ALL, new PrintStream(log, true, StandardCharsets.UTF_8));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains(npy + " is damaged"), text);
+        assertTrue(text.contains("6 heads (5 already in"), text);
+        assertEquals(numbers(whole), numbers(again));
+    }
 }

@@ -70,4 +70,21 @@ class IntraClassSplitTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> IntraClassSplit.load(f, "other"));
         assertTrue(e.getMessage().contains("other settings"), e.getMessage());
     }
+
+    /** A split file cut at any byte, or with one digit edited, fails its CRC-32 and is made again (load gives empty). */
+    @Test
+    void aDamagedSplitFileIsTreatedAsAbsent(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.csv");
+        split(0.9, 0.1, 0.5).save(f, "abc");
+        byte[] whole = java.nio.file.Files.readAllBytes(f);
+        for (int n = 0; n < whole.length - 1; n++) {   // the last byte is the final newline: without it the file is still whole
+            java.nio.file.Files.write(f, java.util.Arrays.copyOf(whole, n));
+            assertTrue(IntraClassSplit.load(f, "abc").isEmpty(), "a file cut to " + n + " of " + whole.length + " bytes was accepted");
+        }
+        String edited = new String(whole, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("train,(\\d)", "train,9$1");
+        java.nio.file.Files.writeString(f, edited);
+        assertTrue(IntraClassSplit.load(f, "abc").isEmpty(), "an edited index was accepted");
+        java.nio.file.Files.write(f, whole);
+        assertTrue(IntraClassSplit.load(f, "abc").isPresent());
+    }
 }
