@@ -170,7 +170,7 @@ class hrn_pretrained implements Callable<Integer> {
                 ? failNoDownload(weights, cacheRoot) : weights.fetch(modelCache != null ? modelCache : cacheRoot.resolve("models"), Download.DEFAULT_FETCHER);
         FeatureExtractor extractor = FeatureExtractor.load(modelFile, layer, prep);
         System.out.println("extractor: " + what + "\n  " + extractor.describe());
-        FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.variant(), data.sha256ByFile());
+        FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.subset(), data.sha256ByFile());
         Path featureDir = featureCache != null ? featureCache : cacheRoot.resolve("features");
         long t0 = System.nanoTime();
         Features.Split features = FeatureCache.getOrCompute(featureDir, key, () -> new Features.Split(
@@ -184,7 +184,7 @@ class hrn_pretrained implements Callable<Integer> {
         InstanceNorm2 norm = noInstanceNorm ? null : InstanceNorm2.PAPER;
         Threads.singleThreadedNd4j();
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(outDir, HrnGrid.RunResult.class);
-        List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.variant(), "HRN", proto, cfg,
+        List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.subset(), "HRN", proto, cfg,
                 norm, classes, seeds, evalEveryEpoch, "features=" + key.id(), nThreads, shard, store, System.out));
 
         // ---- 5. The in-harness baselines on the same features ----------------------------------------------
@@ -205,7 +205,7 @@ class hrn_pretrained implements Callable<Integer> {
                     double[][] train = features.train().doubleRows(features.train().indicesOf(cls));
                     double auc = 100 * Auc.of(bl.normality(train, testRows, seed), features.test().labels(), cls);
                     double sec = (System.nanoTime() - tb) / 1e9;
-                    HrnGrid.RunResult r = new HrnGrid.RunResult(Benchmark.CIFAR10.cliName(), data.variant(), cls, bl.name(), proto.cliName(), seed, 0,
+                    HrnGrid.RunResult r = new HrnGrid.RunResult(Benchmark.CIFAR10.cliName(), data.subset(), cls, bl.name(), proto.cliName(), seed, 0,
                             auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, train.length, testRows.length, sec, fp, bl.describe());
                     store.put(r);
                     runs.add(r);
