@@ -163,7 +163,7 @@ class hrn_pretrained implements Callable<Integer> {
 
         // ---- 2. Data ------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        DataSource.Split data = HrnGrid.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
+        DataSource.Split data = DataSource.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
 
         // ---- 3. The extractor, and the features (extracted once, then from the cache) ----------------------
         Path modelFile = model != null ? model : noDownload && !Files.isRegularFile(zooFile(weights, cacheRoot))
@@ -226,7 +226,7 @@ class hrn_pretrained implements Callable<Integer> {
         RunRecord record = new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", ex)
                 .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)));
+                .put("data", DataSource.provenance(Map.of(Benchmark.CIFAR10, data)));
         // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
         if (shard.partial()) return shard.finish(record, outDir, System.out);
 
@@ -246,7 +246,7 @@ class hrn_pretrained implements Callable<Integer> {
         warnings.add("Extractor: " + what + ". " + extractor.describe() + ".");
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
-        warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
+        warnings.addAll(DataSource.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
                 List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");

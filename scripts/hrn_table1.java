@@ -108,7 +108,7 @@ class hrn_table1 implements Callable<Integer> {
 
         // ---- 2. Data ----------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
         List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
@@ -127,7 +127,7 @@ class hrn_table1 implements Callable<Integer> {
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
 
-        List<String> warnings = HrnGrid.subsetWarnings(data);
+        List<String> warnings = DataSource.subsetWarnings(data);
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
@@ -136,7 +136,7 @@ class hrn_table1 implements Callable<Integer> {
                 .put("configs", configSummary(proto, benchmarks, methodList))
                 .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
                 .put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data))
+                .put("data", DataSource.provenance(data))
                 .put("expected", expected.file().toString())
                 .put("verdicts", counts.toString())
                 .write(outputs, "run-record.json");

@@ -20,7 +20,6 @@
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.run.*;
 import picocli.CommandLine;
@@ -80,7 +79,7 @@ class ics_split implements Callable<Integer> {
 
         // ---- 2. Data --------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. One split per (data set, class, seed), reused when already on disk --------------------------
         Path splits = splitsDir != null ? splitsDir : outDir.resolve("splits");
@@ -117,7 +116,7 @@ class ics_split implements Callable<Integer> {
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describeSplit());
         new RunRecord("scripts/ics_split.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
+                .put("data", DataSource.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, split-*.png, splits/, run-record.json");
         return check && bad ? 1 : 0;

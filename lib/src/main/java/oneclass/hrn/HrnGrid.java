@@ -186,18 +186,6 @@ public final class HrnGrid {
         return r;
     }
 
-    /** Loads every data set, printing its sizes and whether it is the full set. */
-    public static Map<Benchmark, DataSource.Split> load(List<Benchmark> benchmarks, Path dir, boolean allowDownload, PrintStream out) {
-        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) {
-            DataSource.Split s = DataSource.load(b, dir, allowDownload);
-            data.put(b, s);
-            out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.subset(),
-                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
-        }
-        return data;
-    }
-
     /** The runs' AUCs as table cells next to the paper's; cells of a data set that is only a subset are not judged. */
     public static List<Comparison.Row> compare(List<RunResult> runs, Map<Benchmark, DataSource.Split> data, ExpectedResults expected) {
         Set<String> subsets = new HashSet<>();
@@ -216,24 +204,6 @@ public final class HrnGrid {
         for (RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
                 c -> subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null);
-    }
-
-    /** Per data set: which subset was used and the sha256 of every file read, for the run record. */
-    public static Map<String, Object> provenance(Map<Benchmark, DataSource.Split> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        data.forEach((b, s) -> {
-            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
-            d.put("subset", s.subset());
-            m.put(b.cliName(), d);
-        });
-        return m;
-    }
-
-    /** One line per data set that is only a subset, for the top of a report. */
-    public static List<String> subsetWarnings(Map<Benchmark, DataSource.Split> data) {
-        List<String> w = new ArrayList<>();
-        data.forEach((b, s) -> { if (!s.complete()) w.add(b.cliName() + " ran on a " + s.subset() + ": its numbers are not comparable with the paper's."); });
-        return w;
     }
 
     /** The reported AUC of every run, as table measurements (class = the normal class, method = the column). */
