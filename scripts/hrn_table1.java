@@ -97,7 +97,7 @@ class hrn_table1 implements Callable<Integer> {
         List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct().toList();
         for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
         ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table1.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_table1", proto.cliName());
