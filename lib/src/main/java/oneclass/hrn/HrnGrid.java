@@ -1,5 +1,6 @@
 package oneclass.hrn;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
@@ -58,12 +59,13 @@ public final class HrnGrid {
     /**
      * One run's result, one CSV file per run under {@code <out>/runs/}. AUCs in %.
      *
-     * @param subset   which part of the data set the run saw ({@value DataSource#FULL}, or the subset's description)
+     * @param subset   which part of the data set the run saw ({@value DataSource#FULL}, or the subset's description); files
+     *                 written before it was renamed call it {@code variant}, and still read
      * @param auc      the AUC the protocol reports (final epoch, or best over epochs for the code's protocol)
      * @param bestAuc  the best test AUC over epochs, NaN when only the last epoch was evaluated
      * @param gradNorm E‖∇ₓf(x)‖₂ over the training data after training
      */
-    public record RunResult(String dataset, String subset, int cls, String method, String protocol, long seed, int epochs,
+    public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, String protocol, long seed, int epochs,
                             double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
                             int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, cls, method, seed); }
@@ -84,8 +86,8 @@ public final class HrnGrid {
     record HrnCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, HrnConfig config, String norm, double noise,
                    boolean evalEveryEpoch) {}
 
-    /** Everything that changes a baseline cell's numbers: the data, the protocol's training rows and the baseline's settings. */
-    record BaselineCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, OneClassBaseline baseline) {}
+    /** Everything that changes a baseline cell's numbers: the data, the protocol's training rows and the baseline's settings ({@link OneClassBaseline#describe()}). */
+    record BaselineCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, String baseline) {}
 
     /** The whole grid in this process: {@link #run(Protocol, Map, List, List, List, boolean, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
     public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
@@ -135,7 +137,7 @@ public final class HrnGrid {
     static Runner.Cell<RunResult> baselineCell(Protocol protocol, Benchmark b, DataSource.Split split, int cls, OneClassBaseline baseline,
                                                long seed, Matrices matrices) {
         String dataset = b.cliName();
-        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline);
+        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline.describe());
         return new Runner.Cell<>(RunResult.key(dataset, cls, baseline.name(), seed), config, 0, run -> {
             double[][] test = matrices.testPixels(b, split), train = matrices.trainPixels(b, split, cls);
             long t0 = System.nanoTime();
