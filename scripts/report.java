@@ -72,7 +72,7 @@ class report implements Callable<Integer> {
                     t.notComparable(), t.notRun());
         }
         System.out.println();
-        System.out.println(ReproductionReport.headline(ev).replace("**", ""));
+        System.out.println(ReproductionReport.headline(ev).replace("**", "").replaceAll("\\[([^]]+)]\\(#[^)]+\\)", "$1")); // Markdown bold and links as plain text
         System.out.println("wrote " + out.resolve("REPORT.md"));
         return 0;
     }
