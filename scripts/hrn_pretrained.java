@@ -25,6 +25,7 @@ import oneclass.data.Benchmark;
 import oneclass.metric.Auc;
 import oneclass.data.DataSource;
 import oneclass.data.Download;
+import oneclass.data.Features;
 import oneclass.features.*;
 import oneclass.hrn.*;
 import oneclass.report.*;

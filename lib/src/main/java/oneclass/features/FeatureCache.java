@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.DataException;
 
 import java.io.*;

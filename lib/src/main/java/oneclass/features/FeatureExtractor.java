@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.Checksums;
 import oneclass.data.DataException;
 import oneclass.data.Images;

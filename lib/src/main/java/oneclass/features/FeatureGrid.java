@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.hrn.HrnConfig;
 import oneclass.hrn.HrnGrid;
 import oneclass.hrn.HrnRun;

@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
