@@ -128,7 +128,7 @@ class hcl_table7 implements Callable<Integer> {
             data.add(d);
             config.apply(d); // bad overrides fail before any work
             System.out.printf("%s: %d classes, %d features, %d training examples, %d test examples (%s)%s%n", d.name(), d.numClasses(), d.dim(),
-                    Arrays.stream(d.trainCounts()).sum(), d.testLabels().length, d.variant(),
+                    Arrays.stream(d.trainCounts()).sum(), d.testLabels().length, d.subset(),
                     d.complete() ? "" : " -- NOT the full data set: its results are labelled 'not comparable' with the paper");
         }
 
@@ -144,14 +144,14 @@ class hcl_table7 implements Callable<Integer> {
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), FINAL, METHOD, r.seed(), 100 * r.finalAccuracy())).toList();
         List<Cells.Cell> cells = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(FINAL)).toList();
         List<Comparison.Row> table = Comparison.compare(cells, expected, c -> byName.get(c.dataset()).complete() ? null
-                : "not the full data set: " + byName.get(c.dataset()).variant());
+                : "not the full data set: " + byName.get(c.dataset()).subset());
         String title = "HRN Table 7 (HCL, one class per task) -- accuracy % after the last task";
         System.out.println();
         System.out.println(Comparison.table(title, table).printAll());
         Map<Verdict, Long> counts = Comparison.counts(table);
         System.out.println("verdicts: " + counts);
         List<String> warnings = data.stream().filter(d -> !d.complete())
-                .map(d -> d.name() + " ran on " + d.variant() + ": its numbers are not comparable with the paper's.").toList();
+                .map(d -> d.name() + " ran on " + d.subset() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
         List<String> names = sets.stream().map(DataSet::cliName).toList();
         List<RecordCsv.Line> earlier = HclCurves.earlier(outDir); // read while the previous set's manifest can still vouch for them

@@ -104,8 +104,8 @@ class hrn_ablation implements Callable<Integer> {
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
 
-        // ---- 2. The rows as variants of HRN: loss, H-regularizer, normalization --------------------------
-        List<HrnGrid.Variant> variants = new ArrayList<>();
+        // ---- 2. The rows as columns of HRN: loss, H-regularizer, normalization --------------------------
+        List<HrnGrid.Column> columns = new ArrayList<>();
         for (String name : rowNames) {
             Row row = ROWS.get(name);
             Function<Benchmark, HrnConfig> config = b -> {
@@ -117,9 +117,9 @@ class hrn_ablation implements Callable<Integer> {
                 case "z-score" -> b -> InputNorm.zScore(b.channels());
                 default -> null; // the protocol's 2-norm instance normalization
             };
-            variants.add(new HrnGrid.Variant(name, config, norm, 0));
+            columns.add(new HrnGrid.Column(name, config, norm, 0));
         }
-        for (Benchmark b : benchmarks) variants.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
+        for (Benchmark b : benchmarks) columns.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data ------------------------------------------------------------------------------------
@@ -127,7 +127,7 @@ class hrn_ablation implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, nThreads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/hrn_ablation.java", originalArgs, outDir, System.out);
 
@@ -143,7 +143,7 @@ class hrn_ablation implements Callable<Integer> {
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 3)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) for (HrnGrid.Variant v : variants)
+        for (Benchmark b : benchmarks) for (HrnGrid.Column v : columns)
             configs.put(b.cliName() + "/" + v.name(), v.config().apply(b).describe() + " norm=" + ROWS.get(v.name()).norm());
         new RunRecord("scripts/hrn_ablation.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())

@@ -84,10 +84,10 @@ class hrn_noise implements Callable<Integer> {
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
 
-        // ---- 2. One variant of HRN per noise ratio -------------------------------------------------------
-        List<HrnGrid.Variant> variants = ratios.stream().distinct().map(r -> new HrnGrid.Variant("noise-" + r + "%",
+        // ---- 2. One column of HRN per noise ratio -------------------------------------------------------
+        List<HrnGrid.Column> columns = ratios.stream().distinct().map(r -> new HrnGrid.Column("noise-" + r + "%",
                 b -> overrides.apply(proto.config(b, Method.HRN)), null, r / 100.0)).toList();
-        for (Benchmark b : benchmarks) variants.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
+        for (Benchmark b : benchmarks) columns.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data ------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class hrn_noise implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, nThreads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/hrn_noise.java", originalArgs, outDir, System.out);
 
@@ -111,7 +111,7 @@ class hrn_noise implements Callable<Integer> {
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 5)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) for (HrnGrid.Variant v : variants)
+        for (Benchmark b : benchmarks) for (HrnGrid.Column v : columns)
             configs.put(b.cliName() + "/" + v.name(), v.config().apply(b).describe() + " noise=" + v.noise());
         new RunRecord("scripts/hrn_noise.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())

@@ -86,17 +86,17 @@ class hrn_sensitivity implements Callable<Integer> {
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
 
-        // ---- 2. One variant per grid point: λ with n = 12, then n with λ = 0.1 -----------------------------
-        List<HrnGrid.Variant> variants = new ArrayList<>();
-        for (double l : lambdaGrid) variants.add(variant("lambda=" + fmt(l), l, PAPER_N, proto));
-        for (double v : nGrid) variants.add(variant("n=" + fmt(v), PAPER_LAMBDA, v, proto));
-        for (Benchmark b : benchmarks) variants.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
+        // ---- 2. One column per grid point: λ with n = 12, then n with λ = 0.1 -----------------------------
+        List<HrnGrid.Column> columns = new ArrayList<>();
+        for (double l : lambdaGrid) columns.add(column("lambda=" + fmt(l), l, PAPER_N, proto));
+        for (double v : nGrid) columns.add(column("n=" + fmt(v), PAPER_LAMBDA, v, proto));
+        for (Benchmark b : benchmarks) columns.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data, then every (data set, class, grid point, seed) --------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, false, nThreads,
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, false, nThreads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/hrn_sensitivity.java", originalArgs, outDir, System.out);
 
@@ -140,8 +140,8 @@ class hrn_sensitivity implements Callable<Integer> {
         return 0;
     }
 
-    HrnGrid.Variant variant(String name, double lambda, double n, Protocol proto) {
-        return new HrnGrid.Variant(name, b -> {
+    HrnGrid.Column column(String name, double lambda, double n, Protocol proto) {
+        return new HrnGrid.Column(name, b -> {
             HrnConfig c = overrides.apply(proto.config(b, Method.HRN));
             return c.withLoss(c.dataTerm(), new HRegularizer(lambda, n, c.hreg().perPixelChannels()));
         });

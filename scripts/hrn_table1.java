@@ -111,10 +111,10 @@ class hrn_table1 implements Callable<Integer> {
         Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
-        List<HrnGrid.Variant> variants = new ArrayList<>(methodList.stream()
-                .map(m -> new HrnGrid.Variant(m.column(), b -> configFor(proto, b, m))).toList());
-        baselines.forEach(b -> variants.add(HrnGrid.Variant.baseline(b)));
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, variants, seeds, evalEveryEpoch, nThreads,
+        List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
+                .map(m -> new HrnGrid.Column(m.column(), b -> configFor(proto, b, m))).toList());
+        baselines.forEach(b -> columns.add(HrnGrid.Column.baseline(b)));
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, nThreads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/hrn_table1.java", originalArgs, outDir, System.out);
 

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * @param sha256ByFile the file(s) read → sha256 of their decompressed content, for the run record (empty when
  *                     computed here: the images' checksums are recorded instead)
  */
-public record Features(float[] x, int d, int[] labels, Map<String, String> sha256ByFile) {
+public record Features(float[] x, int d, int[] labels, Map<String, String> sha256ByFile) implements Labelled {
 
     public Features {
         Objects.requireNonNull(x, "x");
@@ -34,6 +34,7 @@ public record Features(float[] x, int d, int[] labels, Map<String, String> sha25
     public int n() { return labels.length; }
 
     /** Indices of the rows with this label, in order. */
+    @Override
     public int[] indicesOf(int label) {
         return IntStream.range(0, labels.length).filter(i -> labels[i] == label).toArray();
     }

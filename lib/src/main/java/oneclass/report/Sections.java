@@ -161,7 +161,7 @@ public final class Sections {
         if (runs.isEmpty()) return damagedOnly(dir, stored);
         String extractor = extractorReason(dir);
         Map<String, String> subsets = new HashMap<>();
-        for (HrnGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        for (HrnGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected, c -> {
             String subset = subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;
             return subset == null ? extractor : extractor == null ? subset : subset + "; " + extractor;
@@ -208,7 +208,7 @@ public final class Sections {
         List<HclGrid.HeadResult> heads = stored.runs();
         if (heads.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
-        for (HclGrid.HeadResult h : heads) if (!h.variant().equals(DataSource.FULL_VARIANT)) subsets.put(h.dataset(), h.variant());
+        for (HclGrid.HeadResult h : heads) if (!h.subset().equals(DataSource.FULL)) subsets.put(h.dataset(), h.subset());
         List<Cells.Measurement> afterTask = new ArrayList<>(), last = new ArrayList<>();
         List<String> damaged = new ArrayList<>(reasons(stored));
         List<RecordCsv.Line> lines = setFile(dir, "curves.csv", damaged);
@@ -260,7 +260,7 @@ public final class Sections {
         List<IcsGrid.RunResult> runs = stored.runs();
         if (runs.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
-        for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        for (IcsGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         List<Cells.Measurement> aucs = IcsGrid.aucs(runs);
         return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, icsReason(dir, subsets)), aucs, List.of())
                 .withDamaged(reasons(stored));
@@ -273,7 +273,7 @@ public final class Sections {
         List<IcsGrid.RunResult> runs = stored.runs();
         if (runs.isEmpty()) return damagedOnly(dir, stored);
         Map<String, String> subsets = new HashMap<>();
-        for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        for (IcsGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()), RHO + fmt(r.rho()), r.seed(), r.auc())).toList();
         return new Section.Results(dir, runs.size(), Comparison.compare(Cells.aggregate(ms), expected, icsReason(dir, subsets)), ms, List.of())
                 .withDamaged(reasons(stored));

@@ -10,20 +10,18 @@ import oneclass.hrn.Mlp;
 import oneclass.hrn.Protocol;
 import oneclass.hrn.TabularInputs;
 import oneclass.metric.Auc;
-import oneclass.run.Parallel;
-import oneclass.run.Progress;
 import oneclass.run.ResultStore;
+import oneclass.run.Runner;
 import oneclass.run.Shard;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
 import java.util.*;
 import java.util.function.IntFunction;
-import java.util.function.ObjIntConsumer;
 
 /**
- * The experiment behind HRN Table 2: one run per (data set, column, seed), each a {@link Cell} that
- * {@link #run(Setup, Cell, ObjIntConsumer)} turns into a {@link TabularRun}.
+ * The experiment behind HRN Table 2: one cell per (data set, column, seed), run by the {@link Runner}
+ * (sharded, resumed, in parallel), each turned into a {@link TabularRun} by {@link #run(Setup, TabularFile, TabularData, Column, long, Runner.Run)}.
  *
  * <p>A run: the seed draws the split from one stream and the training seed (weights, batch order, a
  * baseline's randomness) from another; the split is TQM's or DAGMM's ({@link #rule}), min-max scaled with
@@ -103,37 +101,50 @@ public final class TabularGrid {
         boolean everyEpoch() { return evalEveryEpoch || protocol.reportsBestEpochOnTest(); }
     }
 
-    /** One run of the table: a data set (its rows read once, shared by every cell), a column, a seed. */
-    public record Cell(TabularFile dataset, TabularData data, Column column, long seed) {
-        public String key() { return TabularRun.key(dataset.cliName(), column.name(), seed); }
+    /** Everything that changes an HRN cell's numbers, for its fingerprint: the data, its split, the recipe, the input. */
+    record HrnCell(Protocol protocol, TabularFile dataset, String sha256, TabularSplit.Rule rule, HrnConfig config, boolean instanceNorm,
+                   boolean evalEveryEpoch) {}
 
-        /** Everything that changes the run's numbers, hashed: a resumed run must have been made the same way. */
-        String fingerprint(Setup s) {
-            String common = dataset.cliName() + "|" + data.sha256() + "|" + rule(dataset) + "|split=seed.split(),train=seed.nextLong()|minmax-train|";
-            String f = column.baseline() != null ? common + column.baseline().describe()
-                    : s.protocol().cliName() + "|" + common + (s.norm() != null ? "inorm2" : "no-inorm") + "|" + column.describe(data.cols())
-                      + "|" + s.evalEveryEpoch();
-            return Integer.toHexString(f.hashCode());
-        }
+    /** Everything that changes a baseline cell's numbers: the data, its split, the baseline's settings. */
+    record BaselineCell(TabularFile dataset, String sha256, TabularSplit.Rule rule, OneClassBaseline baseline) {}
+
+    /**
+     * Every (data set, column, seed) of the table, in that order, on the {@link Runner}: shard K of N trains the cells
+     * at its positions that {@code store} does not hold yet; returns every cell's run that the store holds (other
+     * shards' included).
+     */
+    public static List<TabularRun> run(Setup s, Map<TabularFile, TabularData> data, List<Column> columns, List<Long> seeds,
+                                       int threads, Shard shard, ResultStore<TabularRun> store, PrintStream out) {
+        List<Runner.Cell<TabularRun>> cells = new ArrayList<>();
+        data.forEach((f, d) -> columns.forEach(col -> seeds.forEach(seed -> cells.add(cell(s, f, d, col, seed)))));
+        return new Runner<>(store, shard, threads, out).run(cells);
+    }
+
+    /** One run of the table: a data set (its rows read once, shared by every cell), a column, a seed. */
+    static Runner.Cell<TabularRun> cell(Setup s, TabularFile f, TabularData d, Column col, long seed) {
+        String key = TabularRun.key(f.cliName(), col.name(), seed);
+        if (col.baseline() != null)
+            return new Runner.Cell<>(key, new BaselineCell(f, d.sha256(), rule(f), col.baseline()), 0, run -> run(s, f, d, col, seed, run));
+        HrnConfig cfg = col.config().apply(d.cols());
+        return new Runner.Cell<>(key, new HrnCell(s.protocol(), f, d.sha256(), rule(f), cfg, s.norm() != null, s.evalEveryEpoch()), cfg.epochs(),
+                run -> run(s, f, d, col, seed, run));
     }
 
     /**
      * Trains and scores one cell. A diverged HRN run is a finding, not a crash (as in the image tables): NaN
      * metrics, an infinite loss, verdict DIVERGED.
-     *
-     * @param epochDone called after each of HRN's epochs with the cell's key and the epoch
      */
-    public static TabularRun run(Setup s, Cell c, ObjIntConsumer<String> epochDone) {
+    static TabularRun run(Setup s, TabularFile f, TabularData d, Column col, long seed, Runner.Run run) {
         long t0 = System.nanoTime();
-        SplittableRandom root = new SplittableRandom(c.seed());
-        TabularSplit split = TabularSplit.of(c.data(), rule(c.dataset()), root.split()).minMaxScaled();
+        SplittableRandom root = new SplittableRandom(seed);
+        TabularSplit split = TabularSplit.of(d, rule(f), root.split()).minMaxScaled();
         long trainSeed = root.nextLong();
         boolean[] novel = split.testNovel();
-        Column col = c.column();
+        Result at = new Result(s, f.cliName(), col, seed, split, trainSeed, run.fingerprint(), t0);
         if (col.baseline() != null) {
             double[] score = col.baseline().normality(TabularInputs.train(split, null).toDoubleMatrix(), TabularInputs.test(split, null).toDoubleMatrix(), trainSeed);
             for (int i = 0; i < score.length; i++) score[i] = -score[i];   // anomaly score: higher = more anomalous
-            return result(s, c, split, trainSeed, 0, false, score, Double.NaN, 0, Double.NaN, Double.NaN, t0);
+            return at.of(0, false, score, Double.NaN, 0, Double.NaN, Double.NaN);
         }
         HrnConfig cfg = col.config().apply(split.cols());
         INDArray train = TabularInputs.train(split, s.norm());   // [nTrain, d]
@@ -148,33 +159,35 @@ public final class TabularGrid {
                     double f1 = TopKThreshold.of(anomalyScores(mlp, test), novel).f1();
                     if (!(f1 <= best[0])) { best[0] = f1; bestEpoch[0] = epoch; }
                 }
-                epochDone.accept(c.key(), epoch);
+                run.epoch(epoch);
             });
         } catch (HrnTrainer.Diverged e) {
-            return result(s, c, split, trainSeed, cfg.epochs(), false, null, best[0], bestEpoch[0], Double.POSITIVE_INFINITY, Double.NaN, t0);
+            return at.of(cfg.epochs(), false, null, best[0], bestEpoch[0], Double.POSITIVE_INFINITY, Double.NaN);
         }
-        return result(s, c, split, trainSeed, cfg.epochs(), s.protocol().reportsBestEpochOnTest(), anomalyScores(model, test),
-                best[0], bestEpoch[0], lastLoss[0], model.meanInputGradientNorm(train), t0);
+        return at.of(cfg.epochs(), s.protocol().reportsBestEpochOnTest(), anomalyScores(model, test), best[0], bestEpoch[0], lastLoss[0],
+                model.meanInputGradientNorm(train));
     }
 
-    /**
-     * The run's record, metrics in %.
-     *
-     * @param score      the anomaly scores of the test rows; null when training diverged (every metric NaN)
-     * @param reportBest report the best epoch's test F1 (official-code); under top-k it is also that epoch's P and R
-     * @param best       the best test F1 over epochs (a fraction), NaN when not evaluated every epoch
-     */
-    private static TabularRun result(Setup s, Cell c, TabularSplit split, long trainSeed, int epochs, boolean reportBest, double[] score,
-                                     double best, int bestEpoch, double finalLoss, double gradNorm, long t0) {
-        TopKThreshold.Result r = score == null ? null : TopKThreshold.of(score, split.testNovel());   // flags the k highest: P = R = F1
-        double nan = Double.NaN;
-        boolean hrn = c.column().baseline() == null;
-        return new TabularRun(c.dataset().cliName(), c.column().name(), s.protocol().cliName(), c.seed(), trainSeed, epochs,
-                100 * (r == null ? nan : reportBest ? best : r.precision()), 100 * (r == null ? nan : reportBest ? best : r.recall()),
-                100 * (r == null ? nan : reportBest ? best : r.f1()), 100 * (r == null ? nan : r.f1()), 100 * best, bestEpoch,
-                r == null ? nan : 100 * Auc.of(score, split.testNovel()), r == null ? 0 : r.k(), r == null ? nan : r.truePositives(),
-                r == null ? 0 : r.tiedAtThreshold(), finalLoss, gradNorm, split.cols(), split.trainSize(), split.validationSize(), split.testSize(),
-                hrn && s.norm() != null, (System.nanoTime() - t0) / 1e9, c.fingerprint(s), c.column().describe(split.cols()));
+    /** What a run's record takes from its cell and split, so that the record is built in one place ({@link #of}). */
+    private record Result(Setup s, String dataset, Column col, long seed, TabularSplit split, long trainSeed, String fingerprint, long t0) {
+        /**
+         * The run's record, metrics in %.
+         *
+         * @param score      the anomaly scores of the test rows; null when training diverged (every metric NaN)
+         * @param reportBest report the best epoch's test F1 (official-code); under top-k it is also that epoch's P and R
+         * @param best       the best test F1 over epochs (a fraction), NaN when not evaluated every epoch
+         */
+        TabularRun of(int epochs, boolean reportBest, double[] score, double best, int bestEpoch, double finalLoss, double gradNorm) {
+            TopKThreshold.Result r = score == null ? null : TopKThreshold.of(score, split.testNovel());   // flags the k highest: P = R = F1
+            double nan = Double.NaN;
+            double p = r == null ? nan : reportBest ? best : r.precision(), rec = r == null ? nan : reportBest ? best : r.recall();
+            double f1 = r == null ? nan : reportBest ? best : r.f1(), finalF1 = r == null ? nan : r.f1();
+            return new TabularRun(dataset, col.name(), s.protocol().cliName(), seed, trainSeed, epochs, 100 * p, 100 * rec, 100 * f1,
+                    100 * finalF1, 100 * best, bestEpoch, r == null ? nan : 100 * Auc.of(score, split.testNovel()), r == null ? 0 : r.k(),
+                    r == null ? nan : r.truePositives(), r == null ? 0 : r.tiedAtThreshold(), finalLoss, gradNorm, split.cols(),
+                    split.trainSize(), split.validationSize(), split.testSize(), col.baseline() == null && s.norm() != null,
+                    (System.nanoTime() - t0) / 1e9, fingerprint, col.describe(split.cols()));
+        }
     }
 
     /** HRN's anomaly score: −f(x), the negated logit (sigmoid(f) would tie in float32 for f above about 17). */
@@ -182,38 +195,5 @@ public final class TabularGrid {
         double[] s = model.score(x);
         for (int i = 0; i < s.length; i++) s[i] = -s[i];
         return s;
-    }
-
-    /**
-     * Every (data set, column, seed) of the table, in that order: shard K of N trains the cells at its positions
-     * that {@code store} does not hold yet; returns every cell's run that the store holds (other shards' included).
-     */
-    public static List<TabularRun> run(Setup s, Map<TabularFile, TabularData> data, List<Column> columns, List<Long> seeds,
-                                       int threads, Shard shard, ResultStore<TabularRun> store, PrintStream out) {
-        List<Cell> cells = new ArrayList<>();
-        data.forEach((f, d) -> columns.forEach(col -> seeds.forEach(seed -> cells.add(new Cell(f, d, col, seed)))));
-        List<Runnable> todo = new ArrayList<>();
-        int mine = 0, resumed = 0;
-        long epochsToDo = 0;
-        Progress[] progress = new Progress[1];
-        for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            if (!shard.owns(i)) continue; // another shard's run
-            mine++;
-            if (store.find(c.key(), c.fingerprint(s)).isPresent()) { resumed++; continue; }
-            epochsToDo += c.column().epochs(c.data().cols());
-            todo.add(() -> {
-                TabularRun r = run(s, c, (key, epoch) -> progress[0].epoch(key, epoch));
-                store.put(r);
-                progress[0].finished(c.key(), r.summary());
-            });
-        }
-        out.printf("%d runs%s (%d already in %s, %d to train on %d threads)%n", mine,
-                shard.partial() ? " in shard " + shard + " of " + cells.size() : "", resumed, store.dir(), todo.size(), threads);
-        progress[0] = new Progress(mine, resumed, epochsToDo, 10, out);
-        Parallel.run(todo, threads);
-        Set<String> wanted = new HashSet<>();
-        cells.forEach(c -> wanted.add(c.key()));
-        return store.all().stream().filter(r -> wanted.contains(r.key())).toList();
     }
 }

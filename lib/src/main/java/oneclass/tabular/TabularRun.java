@@ -24,6 +24,7 @@ public record TabularRun(String dataset, String method, String protocol, long se
     public static String key(String dataset, String method, long seed) { return dataset + "_" + method + "_s" + seed; }
 
     /** The run in a few words, for the progress line. */
+    @Override
     public String summary() {
         if (Double.isInfinite(finalLoss)) return "DIVERGED (non-finite loss), recorded as NaN";
         return String.format(Locale.ROOT, "F1 %.2f%%, %.1fs", finalF1, seconds)

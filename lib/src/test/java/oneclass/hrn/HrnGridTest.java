@@ -41,12 +41,12 @@ class HrnGridTest {
     static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, toy("toy-train", 40, 1), toy("toy-test", 20, 2),
             true, "toy", Map.of());
 
-    static List<HrnGrid.Variant> variants(int epochs) {
-        return List.of(new HrnGrid.Variant("HRN", b -> Protocol.PAPER.config(b, Method.HRN).withEpochs(epochs)));
+    static List<HrnGrid.Column> columns(int epochs) {
+        return List.of(new HrnGrid.Column("HRN", b -> Protocol.PAPER.config(b, Method.HRN).withEpochs(epochs)));
     }
 
     List<HrnGrid.RunResult> run(int epochs, PrintStream out) {
-        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), variants(epochs), List.of(1L, 2L),
+        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), columns(epochs), List.of(1L, 2L),
                 false, 2, new ResultStore<>(dir, HrnGrid.RunResult.class), out);
     }
 
@@ -87,10 +87,10 @@ class HrnGridTest {
 
     /** A baseline column runs in the same grid, on raw pixels, on the protocol's training rows, and separates the toy classes. */
     @Test
-    void aBaselineVariantIsStoredLikeAnHrnRun() {
+    void aBaselineColumnIsStoredLikeAnHrnRun() {
         var iforest = new oneclass.baseline.IsolationForestBaseline(50, 32, 0);
         List<HrnGrid.RunResult> runs = HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1),
-                List.of(HrnGrid.Variant.baseline(iforest)), List.of(1L), false, 1,
+                List.of(HrnGrid.Column.baseline(iforest)), List.of(1L), false, 1,
                 new ResultStore<>(dir, HrnGrid.RunResult.class), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(2, runs.size());
         for (HrnGrid.RunResult r : runs) {
