@@ -26,12 +26,10 @@ import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -70,82 +68,53 @@ class hrn_table1 implements Callable<Integer> {
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
     @Mixin BaselineOptions baselineOptions;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
     boolean evalEveryEpoch;
 
-    // ---- Where ------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).")
-    Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_table1/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table1.csv, built into the script, so it runs from any folder).")
-    Path expectedFile;
-    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
+    @Mixin ScriptOptions where;
+    @Mixin PaperTable paper = new PaperTable("hrn_table1.csv", "HRN, NeurIPS 2020, Table 1");
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hrn_table1()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
         // ---- 1. Options, validated before any work ------------------------------------------------
-        Protocol proto = Protocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
+        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
+        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new CommandLine.ParameterException(new CommandLine(this), "--classes: " + c + " is not a class 0-9");
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table1.csv");
-        Path outDir = out != null ? out : Path.of("results", "hrn_table1", proto.cliName());
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        where.classes(classes);
+        Path outDir = where.out(proto.cliName());
+        Shard shard = where.shard();
+        int threads = where.threads();
+        ExpectedResults expected = paper.expected();
         for (Benchmark b : benchmarks) for (Method m : methodList) configFor(proto, b, m); // bad overrides fail here, before any work
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ----------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
         List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
                 .map(m -> new HrnGrid.Column(m.column(), b -> configFor(proto, b, m))).toList());
         baselines.forEach(b -> columns.add(HrnGrid.Column.baseline(b)));
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, nThreads,
+        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, threads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/hrn_table1.java", originalArgs, outDir, System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
-        // ---- 4. Aggregate, compare with the paper, report -----------------------------------------------
+        // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ---------------
         List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);
-
-        String title = "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, rows).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(rows);
-        System.out.println("verdicts: " + counts);
-
-        List<String> warnings = HrnGrid.subsetWarnings(data);
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 1)", rows, HrnGrid.RunResult.class, runs,
-                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
-        new RunRecord("scripts/hrn_table1.java", originalArgs)
-                .put("protocol", proto.cliName())
-                .put("configs", configSummary(proto, benchmarks, methodList))
-                .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
-                .put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data))
-                .put("expected", expected.file().toString())
-                .put("verdicts", counts.toString())
-                .write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
-        return check && Comparison.anyFails(rows) ? 1 : 0;
+        return paper.report(outDir, "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")", rows, HrnGrid.RunResult.class, runs,
+                data.keySet().stream().map(Benchmark::cliName).toList(), HrnGrid.subsetWarnings(data),
+                where.record().put("protocol", proto.cliName())
+                        .put("configs", configSummary(proto, benchmarks, methodList))
+                        .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
+                        .put("data", HrnGrid.provenance(data)));
     }
-
-    static String[] originalArgs = new String[0];
 
     /** The protocol's recipe with the user's overrides applied. */
     HrnConfig configFor(Protocol p, Benchmark b, Method m) {

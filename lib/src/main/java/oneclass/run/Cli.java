@@ -12,9 +12,13 @@ import java.io.UncheckedIOException;
 public final class Cli {
     private Cli() {}
 
-    /** The script's picocli command line: list options deduplicated ({@link #distinctLists}) before it runs, errors as {@link #reportError}. */
+    /**
+     * The script's picocli command line: list options deduplicated ({@link #distinctLists}) before it runs, errors as
+     * {@link #reportError} and bad options as {@link #reportBadOption}.
+     */
     public static CommandLine command(Object script) {
-        CommandLine cmd = new CommandLine(script).setExecutionExceptionHandler(Cli::reportError);
+        CommandLine cmd = new CommandLine(script).setExecutionExceptionHandler(Cli::reportError)
+                .setParameterExceptionHandler(Cli::reportBadOption);
         return cmd.setExecutionStrategy(parsed -> {
             distinctLists(parsed.commandSpec(), cmd.getOut());
             return new CommandLine.RunLast().execute(parsed);
@@ -38,6 +42,19 @@ public final class Cli {
                     + distinct.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
             out.flush();
         }
+    }
+
+    /**
+     * A picocli parameter-exception handler: a bad option, whether picocli finds it while parsing or the script while
+     * validating ({@code ScriptOptions.require}), prints one line that names it and where the options are described, and
+     * exits 2, as {@link #reportError} does; the usage (a hundred lines for some scripts) is not printed after it.
+     */
+    public static int reportBadOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(cmd.getCommandName() + ": error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+        cmd.getErr().println("(" + cmd.getCommandName() + " --help lists the options and their defaults)");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** A picocli execution-exception handler: expected errors print their message and exit 2; bugs keep their stack trace. */
