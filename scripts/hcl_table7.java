@@ -29,8 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -76,44 +74,30 @@ class hcl_table7 implements Callable<Integer> {
             description = "Where the feature files of a feature data set are, NAME=DIR, e.g. dbpedia-pfe=/data/dbpedia-bert"
                     + " (default: <data-dir>/features/NAME). DIR holds train and test in one of FeatureFile's formats.")
     Map<String, Path> features = new LinkedHashMap<>();
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hcl_table7, under the current folder). Re-running resumes, head by head. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table7.csv, built into the script, so it runs from any folder).") Path expectedFile;
-    @Option(names = "--threads", description = "Heads trained in parallel (default: the number of cores).") Integer threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
-    @Mixin Shard.Selector shardOption;
+    // ---- Where: --data-dir, --no-download, --out, --threads (heads in parallel), --shard; the paper's table: --expected, --check
+    @Mixin ScriptOptions where;
+    @Mixin PaperTable paper = new PaperTable("hrn_table7.csv", "HRN, NeurIPS 2020, Table 7").values("accuracy %");
 
     static final String FINAL = "final", METHOD = "HCL";
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hcl_table7()).execute(args));
     }
-
-    static String[] originalArgs = new String[0];
 
     @Override
     public Integer call() {
         // ---- 1. Options ---------------------------------------------------------------------------------
-        List<DataSet> sets = datasets.stream().map(HclData::parse).distinct().toList();
+        List<DataSet> sets = where.parse("--datasets", () -> datasets.stream().map(HclData::parse).distinct().toList());
         Map<DataSet, Path> featureDirs = new HashMap<>();
-        for (var f : features.entrySet()) {
-            try {
-                featureDirs.put(DataSet.parse(f.getKey(), FeatureSet.class), f.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--features: " + e.getMessage());
-            }
-        }
-        if (hidden < 1) throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
-        if (trainPerClass < 0) throw new IllegalArgumentException("--train-per-class must be >= 0, got " + trainPerClass);
-        if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed");
+        features.forEach((n, dir) -> featureDirs.put(where.parse("--features", () -> DataSet.parse(n, FeatureSet.class)), dir));
+        where.require(hidden >= 1, "--hidden", "must be >= 1, got " + hidden);
+        where.require(trainPerClass >= 0, "--train-per-class", "must be >= 0, got " + trainPerClass);
+        where.require(!seeds.isEmpty(), "--seeds", "at least one seed");
         for (DataSet d : sets) order(d.cliName(), d.numClasses(), 1); // a bad --task-order fails before any work
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table7.csv");
-        Path outDir = out != null ? out : Path.of("results", "hcl_table7");
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
-        Shard shard = shardOption.get();
+        Path outDir = where.out();
+        Shard shard = where.shard();
+        int threads = where.threads();
+        ExpectedResults expected = paper.expected();
         // A head is HRN as the paper describes it (Protocol.PAPER: no biases, ReLU, NLL + H-regularizer λ = 0.1,
         // n = 12, SGD lr 0.1 momentum 0.9, batch 100, 100 epochs) on a [d-hidden]-[hidden-1] MLP.
         Function<HclData, HrnConfig> config = d -> overrides.apply(Protocol.PAPER.config(Benchmark.MNIST, Method.HRN)
@@ -121,10 +105,9 @@ class hcl_table7 implements Callable<Integer> {
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data: pixels or feature vectors, each row 2-norm instance-normalized ------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
         List<HclData> data = new ArrayList<>();
         for (DataSet set : sets) {
-            HclData d = HclData.load(set, dir, featureDirs.get(set), !noDownload, trainPerClass);
+            HclData d = HclData.load(set, where.dataDir(), featureDirs.get(set), where.download(), trainPerClass);
             data.add(d);
             config.apply(d); // bad overrides fail before any work
             System.out.printf("%s: %d classes, %d features, %d training examples, %d test examples (%s)%s%n", d.name(), d.numClasses(), d.dim(),
@@ -134,9 +117,9 @@ class hcl_table7 implements Callable<Integer> {
 
         // ---- 3. Learn every task sequence, head by head -------------------------------------------------
         // a shard (--shard K/N) trains its heads only; the same command without --shard then computes every sequence
-        List<HclGrid.Sequence> runs = HclGrid.run(data, seeds, d -> seed -> order(d.name(), d.numClasses(), seed), config, nThreads, shard,
+        List<HclGrid.Sequence> runs = HclGrid.run(data, seeds, d -> seed -> order(d.name(), d.numClasses(), seed), config, threads, shard,
                 new ResultStore<>(outDir, HclGrid.HeadResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/hcl_table7.java", originalArgs, outDir, System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
         // ---- 4. Accuracy after the last task against Table 7; the curve; what the heads cost --------------
         Map<String, HclData> byName = new LinkedHashMap<>();
@@ -145,42 +128,26 @@ class hcl_table7 implements Callable<Integer> {
         List<Cells.Cell> cells = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(FINAL)).toList();
         List<Comparison.Row> table = Comparison.compare(cells, expected, c -> byName.get(c.dataset()).complete() ? null
                 : "not the full data set: " + byName.get(c.dataset()).subset());
-        String title = "HRN Table 7 (HCL, one class per task) -- accuracy % after the last task";
-        System.out.println();
-        System.out.println(Comparison.table(title, table).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(table);
-        System.out.println("verdicts: " + counts);
         List<String> warnings = data.stream().filter(d -> !d.complete())
                 .map(d -> d.name() + " ran on " + d.subset() + ": its numbers are not comparable with the paper's.").toList();
         List<HclGrid.HeadResult> heads = runs.stream().flatMap(r -> r.heads().stream()).toList();
         List<String> names = sets.stream().map(DataSet::cliName).toList();
         List<RecordCsv.Line> earlier = HclCurves.earlier(outDir); // read while the previous set's manifest can still vouch for them
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 7)", table, HclGrid.HeadResult.class, heads,
-                names, warnings, "accuracy %");
-        String curves = HclCurves.write(outputs, runs, table, names, earlier);
-        Path summary = outDir.resolve("summary.md");
-        try {
-            outputs.write("summary.md", (Files.readString(summary, StandardCharsets.UTF_8) + curves).getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + summary + ": " + Io.reason(e), e);
-        }
         Map<String, Object> configs = new LinkedHashMap<>();
         for (HclData d : data) configs.put(d.name(), config.apply(d).describe() + " input-norm=2-norm task-order=" + taskOrder);
-        new RunRecord("scripts/hcl_table7.java", originalArgs).put("configs", configs).put("seeds", seeds.toString())
-                .put("data_dir", dir.toAbsolutePath().toString()).put("data", HclData.provenance(data))
-                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + summary + ", summary.csv, runs.csv (one row per head), curves.csv, curve-*.png, scores/, run-record.json");
-        return check && Comparison.anyFails(table) ? 1 : 0;
+        return paper.report(outDir, "HRN Table 7 (HCL, one class per task) -- accuracy % after the last task", table, HclGrid.HeadResult.class,
+                heads, names, warnings, where.record().put("configs", configs).put("seeds", seeds.toString()).put("data", HclData.provenance(data)),
+                outputs -> HclCurves.write(outputs, runs, table, names, earlier));
     }
 
     /** The task sequence of a data set for a seed, as --task-order says. */
     TaskSequence order(String dataset, int numClasses, long seed) {
-        try {
-            return TaskSequence.parse(taskOrder, numClasses, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--task-order for " + dataset + ": " + e.getMessage());
-        }
+        return where.parse("--task-order", () -> {
+            try {
+                return TaskSequence.parse(taskOrder, numClasses, seed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--task-order for " + dataset + ": " + e.getMessage(), e);
+            }
+        });
     }
 }

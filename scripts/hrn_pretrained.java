@@ -107,24 +107,16 @@ class hrn_pretrained implements Callable<Integer> {
     List<String> baselineNames;
     @Mixin BaselineOptions baselineOptions;
 
-    // ---- Where --------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download data or weights; fail if they are not there.") boolean noDownload;
+    // ---- Where: --data-dir, --no-download (data and weights), --out, --threads, --shard; the paper's table: --expected, --check
+    @Mixin ScriptOptions where;
+    @Mixin PaperTable paper = new PaperTable("hrn_table4.csv", "HRN, NeurIPS 2020, Table 4");
     @Option(names = "--model-cache", description = "Where zoo weights are kept (default: ~/.cache/oneclass-repro/models).") Path modelCache;
     @Option(names = "--feature-cache", description = "Where extracted features are kept (default: ~/.cache/oneclass-repro/features).") Path featureCache;
     @Option(names = "--extract-batch", defaultValue = "32", description = "Images per forward pass of the extractor (default: ${DEFAULT-VALUE}).") int extractBatch;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_pretrained/<extractor>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table4.csv, built into the script, so it runs from any folder).") Path expectedFile;
-    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
-    @Mixin Shard.Selector shardOption;
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hrn_pretrained()).execute(args));
     }
-
-    static String[] originalArgs = new String[0];
 
     @Override
     public Integer call() {
@@ -135,32 +127,32 @@ class hrn_pretrained implements Callable<Integer> {
             return 0;
         }
         // ---- 1. Options ---------------------------------------------------------------------------------
-        Protocol proto = Protocol.parse(protocol);
-        ExtractorSource source = ExtractorSource.of(zoo, model, pretrainedAsPaper, label);
-        Preprocessing prep = preprocess != null ? Preprocessing.parse(preprocess) : source.defaultPreprocessing();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
-        if (hidden < 1) throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
-        if (extractBatch < 1) throw new IllegalArgumentException("--extract-batch must be >= 1, got " + extractBatch);
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table4.csv");
+        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
+        ExtractorSource source = where.parse("--zoo", () -> ExtractorSource.of(zoo, model, pretrainedAsPaper, label));
+        Preprocessing prep = preprocess != null ? where.parse("--preprocess", () -> Preprocessing.parse(preprocess)) : source.defaultPreprocessing();
+        where.classes(classes);
+        where.require(!seeds.isEmpty(), "--seeds", "at least one seed is needed");
+        where.require(hidden >= 1, "--hidden", "must be >= 1, got " + hidden);
+        where.require(extractBatch >= 1, "--extract-batch", "must be >= 1, got " + extractBatch);
+        ExpectedResults expected = paper.expected();
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
-        List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none"))
-                .map(b -> baselineOptions.parse(b).orElseThrow(() -> new IllegalArgumentException("--baselines: unknown baseline '" + b
-                        + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none"))).toList();
+        for (String b : baselineNames)
+            where.require(b.equalsIgnoreCase("none") || baselineOptions.parse(b).isPresent(), "--baselines",
+                    "unknown baseline '" + b + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none");
+        List<OneClassBaseline> baselines = baselineNames.stream().flatMap(b -> baselineOptions.parse(b).stream()).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
-        Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", source.name() + "-" + proto.cliName());
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
-        Shard shard = shardOption.get();
+        Path outDir = where.out(source.name() + "-" + proto.cliName());
+        int threads = where.threads();
+        Shard shard = where.shard();
         Path cacheRoot = Path.of(System.getProperty("user.home"), ".cache", "oneclass-repro");
         String what = source.describe();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        DataSource.Split data = HrnGrid.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
+        DataSource.Split data = HrnGrid.load(List.of(Benchmark.CIFAR10), where.dataDir(), where.download(), System.out).get(Benchmark.CIFAR10);
 
         // ---- 3. The extractor, and the features (extracted once, then from the cache) ----------------------
-        FeatureExtractor extractor = FeatureExtractor.load(source.file(modelCache != null ? modelCache : cacheRoot.resolve("models"), !noDownload), layer, prep);
+        Path modelFile = source.file(modelCache != null ? modelCache : cacheRoot.resolve("models"), where.download());
+        FeatureExtractor extractor = FeatureExtractor.load(modelFile, layer, prep);
         System.out.println("extractor: " + what + "\n  " + extractor.describe());
         FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.subset(), data.sha256ByFile());
         Path featureDir = featureCache != null ? featureCache : cacheRoot.resolve("features");
@@ -176,11 +168,12 @@ class hrn_pretrained implements Callable<Integer> {
         InstanceNorm2 norm = noInstanceNorm ? null : InstanceNorm2.PAPER;
         Threads.singleThreadedNd4j();
         List<HrnGrid.RunResult> runs = FeatureGrid.run(new FeatureGrid.Table(features, Benchmark.CIFAR10.cliName(), data.subset(), "features=" + key.id()),
-                proto, cfg, norm, baselines, classes, seeds, evalEveryEpoch, nThreads, shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
+                proto, cfg, norm, baselines, classes, seeds, evalEveryEpoch, threads, shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
-        RunRecord record = new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", source.provenance(extractor, d, FeatureCache.file(featureDir, key), extractSeconds))
+        RunRecord record = where.record().put("protocol", proto.cliName())
+                .put("extractor", source.provenance(extractor, d, FeatureCache.file(featureDir, key), extractSeconds))
                 .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("classes", classes.toString()).put("seeds", seeds.toString())
                 .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)));
         // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
         if (shard.partial()) return shard.finish(record, outDir, System.out);
@@ -189,26 +182,15 @@ class hrn_pretrained implements Callable<Integer> {
         String reason = pretrainedAsPaper ? null : "features of " + what + ", not the paper's extractor";
         List<Comparison.Row> table = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
                 c -> !data.complete() ? "CIFAR-10 subset, not the full data set" + (reason != null ? "; " + reason : "") : reason);
-        String title = "HRN Table 4 (pretrained features, CIFAR-10) -- AUC % (protocol: " + proto.cliName() + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, table).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(table);
-        System.out.println("verdicts: " + counts);
         table.stream().filter(r -> r.cls().equals(Cells.AVG) && r.method().equals(FeatureGrid.METHOD)).findFirst().ifPresent(r -> System.out.printf(Locale.ROOT,
                 "HRN on %s: %.2f ± %.2f (average AUC over %d classes) vs the paper's %.1f (WRN pretrained on ImageNet without the 229 CIFAR-like classes)%n",
                 what, r.ours(), r.oursStd(), classes.size(), r.paper()));
-        List<String> warnings = new ArrayList<>();
-        warnings.add("Extractor: " + what + ". " + extractor.describe() + ".");
+        List<String> warnings = new ArrayList<>(List.of("Extractor: " + what + ". " + extractor.describe() + "."));
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
         warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
-                List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");
-        record.put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-cifar10.png, run-record.json");
-        return check && Comparison.anyFails(table) ? 1 : 0;
+        return paper.report(outDir, "HRN Table 4 (pretrained features, CIFAR-10) -- AUC % (protocol: " + proto.cliName() + ")", table,
+                HrnGrid.RunResult.class, runs, List.of(Benchmark.CIFAR10.cliName()), warnings, record);
     }
 
     /** Table 2's recipe ([d-h]-[h-1], the MNIST training settings) under the protocol, with the user's overrides. */

@@ -22,7 +22,6 @@
 import oneclass.baseline.BaselineOptions;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSet;
-import oneclass.data.DataSource;
 import oneclass.data.TabularData;
 import oneclass.data.TabularFile;
 import oneclass.hrn.*;
@@ -91,58 +90,46 @@ class hrn_table2 implements Callable<Integer> {
     // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
     @Mixin Overrides overrides;
     @Mixin BaselineOptions baselineOptions;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--no-instance-norm", description = "Skip HRN's 2-norm instance normalization (default: applied to every row after min-max scaling, "
             + "as the paper presents it as part of HRN).") boolean noInstanceNorm;
     @Option(names = "--eval-every-epoch", description = "Also record the best test F1 over epochs under the paper protocol (for the paper-vs-code comparison).")
     boolean evalEveryEpoch;
 
-    // ---- Where ------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data): kddcup99/kddcup.data_10_percent.gz, odds/{thyroid,arrhythmia}.mat "
-            + "(default: $ONECLASS_DATA, else the download cache, where missing files are downloaded and sha256-verified).")
-    Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if a file is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_table2/<protocol>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table2.csv, built into the script, so it runs from any folder).")
-    Path expectedFile;
-    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores; a kddcup99 run adds about 1 GB to the 8 GB heap's use).") Integer threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
+    // (a kddcup99 run adds about 1 GB to the 8 GB heap's use: mind --threads)
+    @Mixin ScriptOptions where;
+    @Mixin PaperTable paper = new PaperTable("hrn_table2.csv", "HRN, NeurIPS 2020, Table 2").values("P, R, F1 %");
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hrn_table2()).execute(args));
     }
-
-    static String[] originalArgs = new String[0];
 
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ------------------------------------------------
-        Protocol proto = Protocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<TabularFile> sets = datasets.stream().map(d -> DataSet.parse(d, TabularFile.class)).distinct().toList();
+        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
+        List<TabularFile> sets = where.parse("--datasets", () -> datasets.stream().map(d -> DataSet.parse(d, TabularFile.class)).distinct().toList());
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<TabularGrid.Column> columns = new ArrayList<>();
         methods.forEach(m -> baselineOptions.parse(m).ifPresent(b -> columns.add(TabularGrid.Column.of(b))));
-        List<Method> hrnMethods = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
-        hrnMethods.forEach(m -> columns.add(TabularGrid.Column.hrn(m.column(), d -> configFor(proto, m, d))));
-        if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table2.csv");
-        Path outDir = out != null ? out : Path.of("results", "hrn_table2", proto.cliName());
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct()
+                .forEach(m -> columns.add(TabularGrid.Column.hrn(m.column(), d -> configFor(proto, m, d))));
+        where.require(!seeds.isEmpty(), "--seeds", "at least one seed is needed");
+        Path outDir = where.out(proto.cliName());
+        Shard shard = where.shard();
+        int threads = where.threads();
+        ExpectedResults expected = paper.expected();
         columns.forEach(c -> c.describe(1)); // bad overrides fail here, before any work
         TabularGrid.Setup setup = new TabularGrid.Setup(proto, noInstanceNorm ? null : InstanceNorm2.PAPER, evalEveryEpoch);
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data: each file read once; the split is drawn per run, from its seed ----------------
-        Path dir = DataSource.resolveDataDir(dataDir);
         Map<TabularFile, TabularData> data = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>(List.of("Threshold: the k highest anomaly scores −f(x) are flagged, k = the number of novel test "
                 + "instances (TQM), so precision = recall = F1. Input: min-max scaling fitted on the training part"
                 + (noInstanceNorm ? " only (no instance normalization)." : ", then HRN's 2-norm instance normalization per row.")));
         for (TabularFile f : sets) {
-            data.put(f, f.read(dir, !noDownload));
+            data.put(f, f.read(where.dataDir(), where.download()));
             notes.add(TabularGrid.describe(f, data.get(f)));
             System.out.println(notes.get(notes.size() - 1));
         }
@@ -152,36 +139,18 @@ class hrn_table2 implements Callable<Integer> {
                     + "split of this file (it has 396,743 nominal records); we follow TQM's rule.");
 
         // ---- 3. The runs: every (data set, column, seed), skipping those already on disk --------------
-        List<TabularRun> runs = TabularGrid.run(setup, data, columns, seeds, nThreads, shard,
-                new ResultStore<>(outDir, TabularRun.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/hrn_table2.java", originalArgs, outDir, System.out);
+        List<TabularRun> runs = TabularGrid.run(setup, data, columns, seeds, threads, shard, new ResultStore<>(outDir, TabularRun.class), System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
-        // ---- 4. Compare with the paper, report -------------------------------------------------------
-        List<Comparison.Row> rows = TabularRun.compare(runs, expected);
-        String title = "HRN Table 2 -- precision, recall, F1 % (protocol: " + proto.cliName() + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, rows).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(rows);
-        System.out.println("verdicts: " + counts);
-
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 2)", rows, TabularRun.class, runs,
-                sets.stream().map(TabularFile::cliName).toList(), notes, "P, R, F1 %");
+        // ---- 4. Compare with the paper, print, write the report and the run record ------------------------
         Map<String, Object> configs = new LinkedHashMap<>();
         data.forEach((f, d) -> columns.forEach(c -> configs.put(f.cliName() + "/" + c.name(), c.describe(d.cols()))));
         configs.put("seeds", seeds.toString());
-        new RunRecord("scripts/hrn_table2.java", originalArgs)
-                .put("protocol", proto.cliName())
-                .put("configs", configs)
-                .put("input", noInstanceNorm ? "min-max (training part) only" : "min-max (training part) + 2-norm instance normalization")
-                .put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", TabularGrid.provenance(data))
-                .put("expected", expected.file().toString())
-                .put("verdicts", counts.toString())
-                .write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");
-        return check && Comparison.anyFails(rows) ? 1 : 0;
+        return paper.report(outDir, "HRN Table 2 -- precision, recall, F1 % (protocol: " + proto.cliName() + ")", TabularRun.compare(runs, expected),
+                TabularRun.class, runs, sets.stream().map(TabularFile::cliName).toList(), notes,
+                where.record().put("protocol", proto.cliName()).put("configs", configs)
+                        .put("input", noInstanceNorm ? "min-max (training part) only" : "min-max (training part) + 2-norm instance normalization")
+                        .put("data", TabularGrid.provenance(data)));
     }
 
     /**

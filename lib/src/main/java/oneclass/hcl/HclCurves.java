@@ -2,6 +2,7 @@ package oneclass.hcl;
 
 import oneclass.report.Charts;
 import oneclass.report.Comparison;
+import oneclass.run.Io;
 import oneclass.run.OutputSet;
 import oneclass.run.RecordCsv;
 
@@ -34,12 +35,24 @@ public final class HclCurves {
     }
 
     /**
-     * Writes curves.csv and a curve-<dataset>.png per data set into {@code outputs}, and returns the Markdown for the
-     * curves and the heads' cost. curves.csv keeps the lines of data sets that earlier commands ran into this folder and
-     * this one did not ({@link #earlier}, read before the output set begins).
+     * Writes curves.csv and a curve-<dataset>.png per data set into {@code outputs}, and adds the curves and the heads'
+     * cost to the summary.md that {@code report.Report} wrote there. curves.csv keeps the lines of data sets that earlier
+     * commands ran into this folder and this one did not ({@link #earlier}, read before the output set begins).
      */
-    public static String write(OutputSet outputs, List<HclGrid.Sequence> runs, List<Comparison.Row> table, List<String> datasets,
-                               List<RecordCsv.Line> earlier) {
+    public static void write(OutputSet outputs, List<HclGrid.Sequence> runs, List<Comparison.Row> table, List<String> datasets,
+                             List<RecordCsv.Line> earlier) {
+        Path summary = outputs.dir().resolve("summary.md");
+        try {
+            String md = Files.readString(summary, StandardCharsets.UTF_8) + markdown(outputs, runs, table, datasets, earlier);
+            outputs.write("summary.md", md.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + summary + ": " + Io.reason(e), e);
+        }
+    }
+
+    /** curves.csv and the charts, written; the Markdown, returned. */
+    private static String markdown(OutputSet outputs, List<HclGrid.Sequence> runs, List<Comparison.Row> table, List<String> datasets,
+                                    List<RecordCsv.Line> earlier) {
         StringBuilder csv = new StringBuilder(HclGrid.CURVES_HEADER + "\n");
         Set<String> now = new HashSet<>();
         runs.forEach(r -> now.add(r.dataset()));
