@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -148,5 +149,20 @@ class FeatureFileTest {
         assertTrue(message(() -> FeatureFile.readPart(dir, "test", 2)).contains("keep one format per part"));
         text("train.txt", "1 0.5 0.25\n", false);
         assertArrayEquals(new int[] {1}, FeatureFile.readPart(dir, "train", 2).labels());
+    }
+
+    /** A feature set reads train and test from its folder; a folder with other counts than the published set is read, and is not complete. */
+    @Test
+    void aFeatureSetReadsItsFolder() {
+        text("train.txt", "0,1,2\n1,3,4\n", false);
+        text("test.csv", "1,5,6\n", false);
+        FeatureSet set = new FeatureSet("toy", "Toy-2", 2, 2, 1);
+        Features.Split s = set.read(dir);
+        assertEquals(List.of(2, 1, 2), List.of(s.train().n(), s.test().n(), s.train().d()));
+        assertArrayEquals(new float[] {5, 6}, s.test().x());
+        assertEquals(2, s.sha256ByFile().size());
+        assertTrue(set.complete(s));
+        assertFalse(FeatureSet.DBPEDIA.complete(s));
+        assertEquals(Path.of("/d/features/dbpedia-pfe"), FeatureSet.DBPEDIA_PFE.dir(Path.of("/d")));
     }
 }
