@@ -92,7 +92,7 @@ class hrn_noise implements Callable<Integer> {
 
         // ---- 3. Data ------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 4. Train every (data set, class, row, seed) -----------------------------------------------
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, nThreads,
@@ -106,7 +106,7 @@ class hrn_noise implements Callable<Integer> {
         System.out.println(Comparison.table(title, table.stream().filter(r -> r.cls().equals(Cells.AVG)).toList()).printAll());
         Map<Verdict, Long> counts = Comparison.counts(table);
         System.out.println("verdicts: " + counts);
-        List<String> warnings = HrnGrid.subsetWarnings(data);
+        List<String> warnings = DataSource.subsetWarnings(data);
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 5)", table, HrnGrid.RunResult.class, runs,
                 data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
@@ -115,7 +115,7 @@ class hrn_noise implements Callable<Integer> {
             configs.put(b.cliName() + "/" + v.name(), v.config().apply(b).describe() + " noise=" + v.noise());
         new RunRecord("scripts/hrn_noise.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data))
+                .put("data", DataSource.provenance(data))
                 .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, run-record.json");

@@ -136,10 +136,8 @@ class hrn_pretrained implements Callable<Integer> {
         where.require(extractBatch >= 1, "--extract-batch", "must be >= 1, got " + extractBatch);
         ExpectedResults expected = paper.expected();
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
-        for (String b : baselineNames)
-            where.require(b.equalsIgnoreCase("none") || baselineOptions.parse(b).isPresent(), "--baselines",
-                    "unknown baseline '" + b + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none");
-        List<OneClassBaseline> baselines = baselineNames.stream().flatMap(b -> baselineOptions.parse(b).stream()).toList();
+        List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none")) // 'none': no baselines
+                .map(b -> where.parse("--baselines", () -> baselineOptions.method("--baselines", b))).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
         Path outDir = where.out(source.name() + "-" + proto.cliName());
         int threads = where.threads();
@@ -148,7 +146,7 @@ class hrn_pretrained implements Callable<Integer> {
         String what = source.describe();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        DataSource.Split data = HrnGrid.load(List.of(Benchmark.CIFAR10), where.dataDir(), where.download(), System.out).get(Benchmark.CIFAR10);
+        DataSource.Split data = DataSource.load(List.of(Benchmark.CIFAR10), where.dataDir(), where.download(), System.out).get(Benchmark.CIFAR10);
 
         // ---- 3. The extractor, and the features (extracted once, then from the cache) ----------------------
         Path modelFile = source.file(modelCache != null ? modelCache : cacheRoot.resolve("models"), where.download());
@@ -174,7 +172,7 @@ class hrn_pretrained implements Callable<Integer> {
                 .put("extractor", source.provenance(extractor, d, FeatureCache.file(featureDir, key), extractSeconds))
                 .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
                 .put("classes", classes.toString()).put("seeds", seeds.toString())
-                .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)));
+                .put("data", DataSource.provenance(Map.of(Benchmark.CIFAR10, data)));
         // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
         if (shard.partial()) return shard.finish(record, outDir, System.out);
 
@@ -188,7 +186,7 @@ class hrn_pretrained implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(List.of("Extractor: " + what + ". " + extractor.describe() + "."));
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
-        warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
+        warnings.addAll(DataSource.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
         return paper.report(outDir, "HRN Table 4 (pretrained features, CIFAR-10) -- AUC % (protocol: " + proto.cliName() + ")", table,
                 HrnGrid.RunResult.class, runs, List.of(Benchmark.CIFAR10.cliName()), warnings, record);
     }

@@ -95,7 +95,7 @@ class hrn_sensitivity implements Callable<Integer> {
 
         // ---- 3. Data, then every (data set, class, grid point, seed) --------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
         List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, false, nThreads,
                 shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
         if (shard.partial()) return shard.finish("scripts/hrn_sensitivity.java", originalArgs, outDir, System.out);
@@ -134,7 +134,7 @@ class hrn_sensitivity implements Callable<Integer> {
         new RunRecord("scripts/hrn_sensitivity.java", originalArgs).put("protocol", proto.cliName())
                 .put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).put("classes", classes.toString())
                 .put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).write(outputs, "run-record.json");
+                .put("data", DataSource.provenance(data)).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, run-record.json");
         return 0;

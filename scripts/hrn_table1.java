@@ -86,7 +86,7 @@ class hrn_table1 implements Callable<Integer> {
         List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct().toList();
         where.classes(classes);
         Path outDir = where.out(proto.cliName());
         Shard shard = where.shard();
@@ -96,7 +96,7 @@ class hrn_table1 implements Callable<Integer> {
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ----------------------------------------------------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
         List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
@@ -109,11 +109,11 @@ class hrn_table1 implements Callable<Integer> {
         // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ---------------
         List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);
         return paper.report(outDir, "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")", rows, HrnGrid.RunResult.class, runs,
-                data.keySet().stream().map(Benchmark::cliName).toList(), HrnGrid.subsetWarnings(data),
+                data.keySet().stream().map(Benchmark::cliName).toList(), DataSource.subsetWarnings(data),
                 where.record().put("protocol", proto.cliName())
                         .put("configs", configSummary(proto, benchmarks, methodList))
                         .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
-                        .put("data", HrnGrid.provenance(data)));
+                        .put("data", DataSource.provenance(data)));
     }
 
     /** The protocol's recipe with the user's overrides applied. */

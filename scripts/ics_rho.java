@@ -20,7 +20,6 @@
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -79,7 +78,7 @@ class ics_rho implements Callable<Integer> {
 
         // ---- 2. Data --------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), List.of(), rhoList, seeds, b -> training.apply(proto, b),
@@ -130,7 +129,7 @@ class ics_rho implements Callable<Integer> {
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe());
         new RunRecord("scripts/ics_rho.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
+                .put("data", DataSource.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
         return check && fails ? 1 : 0;

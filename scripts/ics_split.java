@@ -20,16 +20,13 @@
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -51,42 +48,40 @@ class ics_split implements Callable<Integer> {
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% marked atypical (paper: 10).") double rho;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
     @Mixin IcsOptions training;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick], under the current folder). Re-running reuses the splits and runs there. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "
             + "results folder's splits/ to draw the pictures of the splits that run made, with no training.") Path splitsDir;
     @Option(names = "--check", description = "Exit with status 1 when a split's proportions are off or its atypical images reconstruct better than its typical ones.") boolean check;
 
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard ------------------------------------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1);
+
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_split()).execute(args));
     }
 
     @Override
     public Integer call() {
         // ---- 1. Options -----------------------------------------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        IntraClassSplit.atypicalCount(100, rho);
-        if (grid < 1 || grid > 20) throw new IllegalArgumentException("--grid must be in 1..20, got " + grid);
+        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
+        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        where.classes(classes);
+        where.parse("--rho", () -> IntraClassSplit.atypicalCount(100, rho));
+        where.require(grid >= 1 && grid <= 20, "--grid", "must be in 1..20, got " + grid);
         for (Benchmark b : benchmarks) training.apply(proto, b);
-        Path outDir = out != null ? out : Path.of("results", "ics_split", proto.cliName() + (training.quick ? "-quick" : ""));
+        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
+        Shard shard = where.shard();
+        int threads = where.threads();
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data --------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. One split per (data set, class, seed), reused when already on disk --------------------------
         Path splits = splitsDir != null ? splitsDir : outDir.resolve("splits");
-        List<IcsGrid.SplitResult> rows = IcsGrid.splits(proto, data, classes, seeds, rho, b -> training.apply(proto, b), splits, 1, shard,
+        List<IcsGrid.SplitResult> rows = IcsGrid.splits(proto, data, classes, seeds, rho, b -> training.apply(proto, b), splits, threads, shard,
                 new ResultStore<>(outDir, IcsGrid.SplitResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/ics_split.java", originalArgs, outDir, System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
         // ---- 4. The table and one picture per split (like the paper's Fig. 1) -------------------------------
         OutputSet outputs = OutputSet.begin(outDir);
@@ -115,13 +110,10 @@ class ics_split implements Callable<Integer> {
         outputs.write("summary.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, Object> cfgs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describeSplit());
-        new RunRecord("scripts/ics_split.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
+        where.record().put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
+                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data", DataSource.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, split-*.png, splits/, run-record.json");
         return check && bad ? 1 : 0;
     }
-
-    static String[] originalArgs = new String[0];
 }

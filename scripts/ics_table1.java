@@ -22,7 +22,6 @@
 import oneclass.baseline.BaselineOptions;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -96,7 +95,7 @@ class ics_table1 implements Callable<Integer> {
 
         // ---- 2. Data ------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList.ics(), methodList.baselines(), List.of(rho), seeds, b -> training.apply(proto, b),
@@ -114,7 +113,7 @@ class ics_table1 implements Callable<Integer> {
         System.out.println(Comparison.table(title, rows).printAll());
         Map<Verdict, Long> counts = Comparison.counts(rows);
         System.out.println("verdicts: " + counts);
-        List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
+        List<String> warnings = new ArrayList<>(DataSource.subsetWarnings(data));
         if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
         methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));
@@ -128,7 +127,7 @@ class ics_table1 implements Callable<Integer> {
         new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
                 .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
-                .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
+                .put("data_dir", dir.toAbsolutePath().toString()).put("data", DataSource.provenance(data))
                 .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");

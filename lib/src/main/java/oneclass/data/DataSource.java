@@ -1,6 +1,7 @@
 package oneclass.data;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,36 @@ public final class DataSource {
             }
             sha256ByFile = Collections.unmodifiableMap(new LinkedHashMap<>(sha256ByFile));
         }
+    }
+
+    /** Loads every data set, printing its sizes and whether it is the full set. */
+    public static Map<Benchmark, Split> load(List<Benchmark> benchmarks, Path dir, boolean allowDownload, PrintStream out) {
+        Map<Benchmark, Split> data = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            Split s = load(b, dir, allowDownload);
+            data.put(b, s);
+            out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.subset(),
+                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
+        }
+        return data;
+    }
+
+    /** Per data set: which subset was used and the sha256 of every file read, for the run record. */
+    public static Map<String, Object> provenance(Map<Benchmark, Split> data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        data.forEach((b, s) -> {
+            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
+            d.put("subset", s.subset());
+            m.put(b.cliName(), d);
+        });
+        return m;
+    }
+
+    /** One line per data set that is only a subset, for the top of a report. */
+    public static List<String> subsetWarnings(Map<Benchmark, Split> data) {
+        List<String> w = new ArrayList<>();
+        data.forEach((b, s) -> { if (!s.complete()) w.add(b.cliName() + " ran on a " + s.subset() + ": its numbers are not comparable with the paper's."); });
+        return w;
     }
 
     /**

@@ -1,5 +1,6 @@
 package oneclass.hcl;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.data.FeatureFile;
 import oneclass.hrn.HrnConfig;
 import oneclass.hrn.HrnTrainer;
@@ -34,11 +35,13 @@ public final class HclGrid {
     /**
      * One head's record: where it sits in the sequence, how much data it saw, what it costs.
      *
+     * @param subset     which part of the data set the head saw ({@code full}, or what it is instead); files written
+     *                   before it was renamed call it {@code variant}, and still read
      * @param parameters weights of the head (the model grows by this much per class)
      * @param seconds    wall time of its training
      * @param finalLoss  last epoch's mean training loss; +∞ when training diverged (its scores are NaN)
      */
-    public record HeadResult(String dataset, String subset, long seed, int cls, int nTrain, long parameters,
+    public record HeadResult(String dataset, @JsonAlias("variant") String subset, long seed, int cls, int nTrain, long parameters,
                              int epochs, double seconds, double finalLoss, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, seed, cls); }
 

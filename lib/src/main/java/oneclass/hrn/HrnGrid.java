@@ -1,5 +1,6 @@
 package oneclass.hrn;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
@@ -58,12 +59,13 @@ public final class HrnGrid {
     /**
      * One run's result, one CSV file per run under {@code <out>/runs/}. AUCs in %.
      *
-     * @param subset   which part of the data set the run saw ({@value DataSource#FULL}, or the subset's description)
+     * @param subset   which part of the data set the run saw ({@value DataSource#FULL}, or the subset's description); files
+     *                 written before it was renamed call it {@code variant}, and still read
      * @param auc      the AUC the protocol reports (final epoch, or best over epochs for the code's protocol)
      * @param bestAuc  the best test AUC over epochs, NaN when only the last epoch was evaluated
      * @param gradNorm E‖∇ₓf(x)‖₂ over the training data after training
      */
-    public record RunResult(String dataset, String subset, int cls, String method, String protocol, long seed, int epochs,
+    public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, String protocol, long seed, int epochs,
                             double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
                             int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, cls, method, seed); }
@@ -84,8 +86,8 @@ public final class HrnGrid {
     record HrnCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, HrnConfig config, String norm, double noise,
                    boolean evalEveryEpoch) {}
 
-    /** Everything that changes a baseline cell's numbers: the data, the protocol's training rows and the baseline's settings. */
-    record BaselineCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, OneClassBaseline baseline) {}
+    /** Everything that changes a baseline cell's numbers: the data, the protocol's training rows and the baseline's settings ({@link OneClassBaseline#describe()}). */
+    record BaselineCell(Protocol protocol, String subset, Map<String, String> sha256ByFile, String baseline) {}
 
     /** The whole grid in this process: {@link #run(Protocol, Map, List, List, List, boolean, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
     public static List<RunResult> run(Protocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
@@ -135,7 +137,7 @@ public final class HrnGrid {
     static Runner.Cell<RunResult> baselineCell(Protocol protocol, Benchmark b, DataSource.Split split, int cls, OneClassBaseline baseline,
                                                long seed, Matrices matrices) {
         String dataset = b.cliName();
-        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline);
+        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline.describe());
         return new Runner.Cell<>(RunResult.key(dataset, cls, baseline.name(), seed), config, 0, run -> {
             double[][] test = matrices.testPixels(b, split), train = matrices.trainPixels(b, split, cls);
             long t0 = System.nanoTime();
@@ -186,18 +188,6 @@ public final class HrnGrid {
         return r;
     }
 
-    /** Loads every data set, printing its sizes and whether it is the full set. */
-    public static Map<Benchmark, DataSource.Split> load(List<Benchmark> benchmarks, Path dir, boolean allowDownload, PrintStream out) {
-        Map<Benchmark, DataSource.Split> data = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) {
-            DataSource.Split s = DataSource.load(b, dir, allowDownload);
-            data.put(b, s);
-            out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.subset(),
-                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
-        }
-        return data;
-    }
-
     /** The runs' AUCs as table cells next to the paper's; cells of a data set that is only a subset are not judged. */
     public static List<Comparison.Row> compare(List<RunResult> runs, Map<Benchmark, DataSource.Split> data, ExpectedResults expected) {
         Set<String> subsets = new HashSet<>();
@@ -216,24 +206,6 @@ public final class HrnGrid {
         for (RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
                 c -> subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null);
-    }
-
-    /** Per data set: which subset was used and the sha256 of every file read, for the run record. */
-    public static Map<String, Object> provenance(Map<Benchmark, DataSource.Split> data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        data.forEach((b, s) -> {
-            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
-            d.put("subset", s.subset());
-            m.put(b.cliName(), d);
-        });
-        return m;
-    }
-
-    /** One line per data set that is only a subset, for the top of a report. */
-    public static List<String> subsetWarnings(Map<Benchmark, DataSource.Split> data) {
-        List<String> w = new ArrayList<>();
-        data.forEach((b, s) -> { if (!s.complete()) w.add(b.cliName() + " ran on a " + s.subset() + ": its numbers are not comparable with the paper's."); });
-        return w;
     }
 
     /** The reported AUC of every run, as table measurements (class = the normal class, method = the column). */

@@ -1,5 +1,6 @@
 package oneclass.ics;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.baseline.BaselineOptions;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
@@ -70,7 +71,7 @@ public final class IcsGrid {
     }
 
     /** One (data set, class, method, ρ, seed) result, one CSV per run under {@code <out>/runs/}. AUC in %. */
-    public record RunResult(String dataset, String subset, int cls, String method, double rho, String protocol, long seed,
+    public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, double rho, String protocol, long seed,
                             double auc, int nTrain, int nAtypical, int nTest, double seconds, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, cls, method, rho, seed); }
 
@@ -94,9 +95,9 @@ public final class IcsGrid {
     /** Everything that changes an ICS column's numbers: its split, the whole recipe, the method and ρ. */
     record IcsCell(SplitCell split, IcsConfig config, IcsMethod method, double rho) {}
 
-    /** Everything that changes a baseline's numbers: the data, the images the ICS columns see (limits, scored part) and its settings. */
+    /** Everything that changes a baseline's numbers: the data, the images the ICS columns see (limits, scored part) and its settings ({@link OneClassBaseline#describe()}). */
     record BaselineCell(IcsProtocol protocol, String subset, Map<String, String> sha256ByFile, int trainLimit, int testLimit,
-                        double valFraction, OneClassBaseline baseline) {}
+                        double valFraction, String baseline) {}
 
     /** The whole grid in this process, ICS's columns only: {@link #run(IcsProtocol, Map, List, List, List, List, List, Function, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
     public static List<RunResult> run(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
@@ -255,7 +256,7 @@ public final class IcsGrid {
 
         Runner.Cell<RunResult> baselineCell(Baseline bl) {
             BaselineCell config = new BaselineCell(protocol, data.subset(), data.sha256ByFile(), cfg.trainLimit(), cfg.testLimit(),
-                    cfg.valFraction(), bl.method());
+                    cfg.valFraction(), bl.method().describe());
             return new Runner.Cell<>(RunResult.key(dataset(), cls, bl.column(), 0, seed), dataset() + "_c" + cls + "_s" + seed, config, 0, run -> {
                 // the baselines' train and test rows, made once per group; the split's test images are these (IcsRun.split takes them from the same rule)
                 int[] trainIdx = IcsRun.trainIndices(cfg, data.train(), cls), testIdx = IcsRun.testIndices(cfg, data.test());
