@@ -24,7 +24,6 @@ import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,41 +49,38 @@ class ics_rho implements Callable<Integer> {
     @Option(names = "--rhos", split = ",", defaultValue = "5,10,20,30,40,50", description = "Ratios ρ in %% (default: ${DEFAULT-VALUE}; the paper's range is 5-50).") List<Double> rhos;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
     @Mixin IcsOptions training;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = "--check", description = "Exit with status 1 when a data set's std over ρ (all ten classes, not quick) is not below --max-std.") boolean check;
 
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard --------------------------------------------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1); // (data set, class, seed) groups: conv nets use the cores badly side by side
+
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_rho()).execute(args));
     }
 
     @Override
     public Integer call() {
-        // ---- 1. Options -----------------------------------------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
+        // ---- 1. Options, validated before any work ------------------------------------------------------
+        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
+        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        where.classes(classes);
         List<Double> rhoList = rhos.stream().distinct().sorted().toList();
-        for (double r : rhoList) IntraClassSplit.atypicalCount(100, r);
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        for (Benchmark b : benchmarks) training.apply(proto, b);
-        Path outDir = out != null ? out : Path.of("results", "ics_rho", proto.cliName() + (training.quick ? "-quick" : ""));
+        for (double r : rhoList) where.parse("--rhos", () -> IntraClassSplit.atypicalCount(100, r));
+        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
+        Shard shard = where.shard();
+        int threads = where.threads();
+        Map<String, Object> cfgs = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe()); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data --------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), List.of(), rhoList, seeds, b -> training.apply(proto, b),
                 threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/ics_rho.java", originalArgs, outDir, System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
         // ---- 4. Per (data set, ρ): mean over classes per seed, then mean ± std over seeds; the curve ----------
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),
@@ -126,10 +122,8 @@ class ics_rho implements Callable<Integer> {
         md.append("\n## The paper's claim\n\n").append(verdicts);
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("runs.csv", RecordCsv.write(IcsGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> cfgs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe());
-        new RunRecord("scripts/ics_rho.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+        where.record().put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
+                .put("classes", classes.toString()).put("seeds", seeds.toString())
                 .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
@@ -140,6 +134,4 @@ class ics_rho implements Callable<Integer> {
     static final class IcsGridFmt {
         static String rho(double r) { return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r); }
     }
-
-    static String[] originalArgs = new String[0];
 }

@@ -26,12 +26,10 @@ import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -64,76 +62,55 @@ class ics_table1 implements Callable<Integer> {
     String protocol;
     @Mixin IcsOptions training;
     @Mixin BaselineOptions baselineOptions; // OCSVM, IF and HOG's settings (the DAE, VAE and DAGMM ones do nothing here)
-    @Mixin Shard.Selector shardOption;
 
-    // ---- Where ----------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/ics_table1.csv, built into the script, so it runs from any folder).") Path expectedFile;
-    @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}; conv nets use the cores badly side by side).") int threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1); // (data set, class, seed) groups: conv nets use the cores badly side by side
+    @Mixin PaperTable paper = new PaperTable("ics_table1.csv", "ICS, Schlachter et al. 2019, Table 1");
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_table1()).execute(args));
     }
 
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ----------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        IcsGrid.Methods methodList = IcsGrid.Methods.parse(methods, baselineOptions);
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        IntraClassSplit.atypicalCount(100, rho); // validates ρ
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "ics_table1.csv");
-        for (Benchmark b : benchmarks) training.apply(proto, b); // bad settings fail here
-        Path outDir = out != null ? out : Path.of("results", "ics_table1", proto.cliName() + (training.quick ? "-quick" : ""));
+        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
+        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        IcsGrid.Methods methodList = where.parse("--methods", () -> IcsGrid.Methods.parse(methods, baselineOptions));
+        where.classes(classes);
+        where.parse("--rho", () -> IntraClassSplit.atypicalCount(100, rho));
+        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
+        Shard shard = where.shard();
+        int threads = where.threads();
+        ExpectedResults expected = paper.expected();
+        Map<String, Object> configs = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe()); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
         List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList.ics(), methodList.baselines(), List.of(rho), seeds, b -> training.apply(proto, b),
                 threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/ics_table1.java", originalArgs, outDir, System.out);
+        if (shard.partial()) return where.finishShard(outDir);
 
-        // ---- 4. Aggregate, compare with the paper, report -------------------------------------------------
+        // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ------------
         String quickNote = training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
         Set<String> subsets = new HashSet<>();
         data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
                 c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
-        String title = "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (training.quick ? ", QUICK" : "") + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, rows).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(rows);
-        System.out.println("verdicts: " + counts);
         List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
         if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
         methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));
         paperOnly.add("DSVDD");
         warnings.add(String.join(", ", paperOnly) + (paperOnly.size() == 1 ? " is" : " are") + " the paper's numbers only (not run in this command); the average rows are ours (the paper prints none).");
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
-                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
-        Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
-        new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
-                .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
-                .put("data_dir", dir.toAbsolutePath().toString()).put("data", HrnGrid.provenance(data))
-                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");
-        return check && Comparison.anyFails(rows) ? 1 : 0;
+        return paper.report(outDir, "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (training.quick ? ", QUICK" : "") + ")", rows,
+                IcsGrid.RunResult.class, runs, data.keySet().stream().map(Benchmark::cliName).toList(), warnings,
+                where.record().put("protocol", proto.cliName()).put("configs", configs)
+                        .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
+                        .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho).put("data", HrnGrid.provenance(data)));
     }
-
-    static String[] originalArgs = new String[0];
 }
