@@ -17,9 +17,10 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //FILES expected-results/hrn_table1.csv=../expected-results/hrn_table1.csv expected-results/hrn_table2.csv=../expected-results/hrn_table2.csv expected-results/hrn_table3.csv=../expected-results/hrn_table3.csv expected-results/hrn_table4.csv=../expected-results/hrn_table4.csv expected-results/hrn_table5.csv=../expected-results/hrn_table5.csv expected-results/hrn_table7.csv=../expected-results/hrn_table7.csv expected-results/ics_table1.csv=../expected-results/ics_table1.csv
+//FILES oneclass/reproduction/machine-notes.json=../lib/src/main/resources/oneclass/reproduction/machine-notes.json
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
-import oneclass.report.*;
+import oneclass.reproduction.*;
 import oneclass.run.Cli;
 import oneclass.run.RunRecord;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ class report implements Callable<Integer> {
     Path out;
     @Option(names = "--expected-dir", description = "The papers' numbers (default: the expected-results/ built into the script, so it runs from any folder).")
     Path expectedDir;
-    @Option(names = "--sections", split = ",", description = "Only these sections (default: all of oneclass.report.Sections).")
+    @Option(names = "--sections", split = ",", description = "Only these sections (default: all of oneclass.reproduction.Sections).")
     List<String> sections;
 
     public static void main(String... args) {

@@ -110,8 +110,8 @@ final class FusedStep {
         return new FloatPointer(a.data().addressPointer());
     }
 
-    /** The loss on rows {@code rows} of x; ∂L/∂θ is left in the model's gradient vector. */
-    double lossAndGradients(int[] rows, DataTerm term, HRegularizer hreg, double l2) {
+    /** The one-class loss (Eq. 3) on rows {@code rows} of x; ∂L/∂θ is left in the model's gradient vector. */
+    double lossAndGradients(int[] rows, OneClassLoss oneClassLoss) {
         int batch = rows.length, d = width[0];
         for (int b = 0; b < batch; b++) cblas_scopy(d, x.position((long) rows[b] * d), 1, h[0].row(b), 1); // h_0 = x[rows]
 
@@ -130,7 +130,7 @@ final class FusedStep {
         // Data term: mean ℓ(f) and ℓ'(f)/B per example.
         double[] fv = new double[batch], dfv = new double[batch];
         for (int b = 0; b < batch; b++) fv[b] = f.v.get(b);
-        double loss = Mlp.dataTerm(term, fv, dfv);
+        double loss = oneClassLoss.meanDataTerm(fv, dfv);
         for (int b = 0; b < batch; b++) df.v.put(b, (float) dfv[b]);
 
         // u_{L-1} = M_{L-1} ⊙ w_L,  u_{l-1} = (u_l·W_l) ⊙ M_{l-1}.
@@ -143,12 +143,12 @@ final class FusedStep {
         }
 
         // H-regularizer: g = u_0·W_0 into dr_0, then dr_0 = ∂P/∂g = coef_b·g_b row by row.
-        boolean penalized = hreg != null && hreg.lambda() > 0;
+        boolean penalized = oneClassLoss.hRegularized();
         if (penalized) {
             product(batch, d, width[1], u[0].all(), false, w[0], false, dr[0].all());
             double[] squaredNorms = new double[batch], coef = new double[batch];
             for (int b = 0; b < batch; b++) squaredNorms[b] = cblas_sdot(d, dr[0].row(b), 1, dr[0].row(b), 1);
-            loss += hreg.penalty(squaredNorms, coef);
+            loss += oneClassLoss.hreg().penalty(squaredNorms, coef);
             for (int b = 0; b < batch; b++) cblas_sscal(d, (float) coef[b], dr[0].row(b), 1);
         }
         // Hidden layers: a_l = ℓ'(f) ⊙ h_l + dr_l, formed in place (a saxpy per row into dr_l, or a scaling of h_l);
@@ -168,6 +168,7 @@ final class FusedStep {
             else lastLayer(batch, a);
         }
 
+        double l2 = oneClassLoss.l2();
         if (l2 > 0) { // l2·‖θ‖², and its gradient 2·l2·θ
             loss += l2 * cblas_sdot(paramCount, theta, 1, theta, 1);
             cblas_saxpy(paramCount, (float) (2 * l2), theta, 1, grad, 1);

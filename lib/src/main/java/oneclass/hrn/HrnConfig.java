@@ -42,6 +42,9 @@ public record HrnConfig(Architecture architecture, double negativeSlope, boolean
         return new HrnConfig(architecture, negativeSlope, bias, initBound, term, h, l2, epochs, batchSize, lr, momentum, topUpLastBatch);
     }
 
+    /** The one-class loss of Eq. (3) that this run minimizes: its data term, H-regularizer and L2 weight. */
+    public OneClassLoss loss() { return new OneClassLoss(dataTerm, hreg, l2); }
+
     /** One line that names every setting, for run records and result files. */
     public String describe() {
         return "arch=" + architecture + " act=" + (negativeSlope == 0 ? "relu" : "leaky" + negativeSlope)

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Trains HRN's MLP on one class's data with the one-class loss and SGD with momentum. */
+/** Trains HRN's MLP on one class's data with the one-class loss ({@link OneClassLoss}, Eq. 3) and SGD with momentum. */
 public final class HrnTrainer {
     private HrnTrainer() {}
 
@@ -51,6 +51,7 @@ public final class HrnTrainer {
         Mlp model = new Mlp(c.architecture(), c.negativeSlope(), c.bias(), c.initBound(), rng.nextLong());
         SgdMomentum opt = new SgdMomentum(model.flat(), c.lr(), c.momentum());
         FusedStep step = fused && FusedStep.supports(c, x) ? new FusedStep(model, x, c.batchSize()) : null;
+        OneClassLoss loss = c.loss();
         SplittableRandom order = rng.split();
         int n = (int) x.rows();
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
@@ -59,11 +60,10 @@ public final class HrnTrainer {
             int batches = 0;
             for (int start = 0; start < perm.length; start += c.batchSize()) {
                 int[] rows = Arrays.copyOfRange(perm, start, Math.min(perm.length, start + c.batchSize()));
-                double loss = step != null ? step.lossAndGradients(rows, c.dataTerm(), c.hreg(), c.l2())
-                        : generalStep(model, x, rows, c);
+                double value = step != null ? step.lossAndGradients(rows, loss) : generalStep(model, x, rows, loss);
                 opt.step();
-                if (!Double.isFinite(loss)) throw new Diverged(epoch, loss, c);
-                lossSum += loss;
+                if (!Double.isFinite(value)) throw new Diverged(epoch, value, c);
+                lossSum += value;
                 batches++;
             }
             if (listener != null) listener.epochEnd(epoch, model, lossSum / batches);
@@ -72,10 +72,10 @@ public final class HrnTrainer {
     }
 
     /** Mlp's ND4J step, for what {@link FusedStep} does not cover (biases, CIFAR-10's grouped layer, double precision). */
-    private static double generalStep(Mlp model, INDArray x, int[] rows, HrnConfig c) {
+    private static double generalStep(Mlp model, INDArray x, int[] rows, OneClassLoss loss) {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_MEMORY, "hrn-step")) {
             INDArray batch = Nd4j.pullRows(x, 1, rows); // gathered inside the workspace: no allocation per batch
-            return model.lossAndGradients(batch, c.dataTerm(), c.hreg(), c.l2());
+            return model.lossAndGradients(batch, loss);
         }
     }
 

@@ -120,16 +120,6 @@ public final class Mlp {
         return Nd4j.create(f, new long[] {v.length, 1}, DataType.FLOAT);
     }
 
-    /** The data term: returns mean ℓ(f) over the batch and fills df with ℓ'(f)/B per example. */
-    static double dataTerm(DataTerm term, double[] f, double[] df) {
-        double loss = 0;
-        for (int i = 0; i < f.length; i++) {
-            loss += term.value(f[i]);
-            df[i] = term.derivative(f[i]) / f.length;
-        }
-        return loss / f.length;
-    }
-
     private static double sum(double[] v) {
         double s = 0;
         for (double x : v) s += x;
@@ -165,24 +155,24 @@ public final class Mlp {
     }
 
     /**
-     * The one-class loss on the batch x [B, D] and its gradients, left in the layers' gradient buffers:
-     * mean ℓ(f(x)) + (H-regularizer, if given) + l2·‖θ‖² (all parameters, for HRN-L2).
+     * The one-class loss of Eq. (3) ({@link OneClassLoss}) on the batch x [B, D] and its gradients, left in the layers'
+     * gradient buffers: mean ℓ(f(x)) + (H-regularizer, if given) + l2·‖θ‖² (all parameters, for HRN-L2).
      */
-    public double lossAndGradients(INDArray x, DataTerm term, HRegularizer hreg, double l2) {
+    public double lossAndGradients(INDArray x, OneClassLoss loss) {
         params.grad.assign(0);
         int batch = (int) x.rows(), hidden = layers.length - 1;
         Forward fw = forward(x);
         INDArray[] u = logitGradients(fw);
 
         double[] df = new double[batch];
-        double loss = dataTerm(term, fw.f.data().asDouble(), df);
+        double value = loss.meanDataTerm(fw.f.data().asDouble(), df);
         INDArray dfCol = column(df, x.dataType());
 
         // H-regularizer: penalty and ∂P/∂g for g = ∇ₓf(x) = u_1·W_1.
         INDArray dr = null;
-        if (hreg != null && hreg.lambda() > 0) {
-            HRegularizer.Result p = hreg.apply(layers[0].backInput(u[0]));
-            loss += p.value();
+        if (loss.hRegularized()) {
+            HRegularizer.Result p = loss.hreg().apply(layers[0].backInput(u[0]));
+            value += p.value();
             dr = p.dg();
         }
         // Hidden layers: ∂L/∂W_l = u_lᵀ·(ℓ'(f) ⊙ h_{l-1}) + u_lᵀ·dr_l = u_lᵀ·(ℓ'(f) ⊙ h_{l-1} + dr_l), one product.
@@ -198,10 +188,11 @@ public final class Mlp {
         if (output().b != null) output().db.addi(sum(df));
         if (dr != null) output().dw[0].addi(dr.sum(0).reshape(1, dr.columns()));
 
+        double l2 = loss.l2();
         if (l2 > 0) { // l2·‖θ‖² over every parameter, biases included, as PyTorch's weight decay does by default
-            loss += l2 * params.theta.mul(params.theta).sumNumber().doubleValue();
+            value += l2 * params.theta.mul(params.theta).sumNumber().doubleValue();
             params.grad.addi(params.theta.mul(2 * l2));
         }
-        return loss;
+        return value;
     }
 }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The pictures of the reports, drawn headless with XChart and returned as PNG bytes. */
@@ -36,6 +38,21 @@ public final class Charts {
     public static byte[] oursVsPaperByDataset(String title, List<Comparison.Row> rows, String cls, String yTitle) {
         List<Comparison.Row> mine = rows.stream().filter(r -> r.cls().equals(cls)).toList();
         return bars(title, "data set", yTitle, mine, Comparison.Row::dataset);
+    }
+
+    /** A section's charts, one per data set: ours (± std) next to the paper per class and method (e.g. HRN Table 1). */
+    public static Function<List<Comparison.Row>, Map<String, byte[]>> perClass(String unit) {
+        return rows -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            for (String d : Comparison.datasets(rows)) m.put(d, oursVsPaper(d + ": ours (± std over seeds) vs the paper", rows, d, unit));
+            return m;
+        };
+    }
+
+    /** A section's one chart: per data set, ours (± std) next to the paper for each method, for one value {@code cls} of the class column. */
+    public static Function<List<Comparison.Row>, Map<String, byte[]>> byDataset(String cls, String unit) {
+        return rows -> rows.stream().anyMatch(r -> r.cls().equals(cls))
+                ? Map.of(cls, oursVsPaperByDataset("ours (± std over seeds) vs the paper, " + cls, rows, cls, unit)) : Map.of();
     }
 
     /** Grouped bars: one category per {@code category(row)}, an "ours" and a "paper" series per method. */

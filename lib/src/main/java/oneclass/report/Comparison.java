@@ -54,6 +54,21 @@ public final class Comparison {
         return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : a.compareTo(b);
     }
 
+    /** The data sets of {@code rows}, in their order. */
+    public static List<String> datasets(List<Row> rows) { return rows.stream().map(Row::dataset).distinct().toList(); }
+
+    /** The number in a method's name, for the sweeps whose columns are a setting: "noise-10%" → 10, "lambda=0.05" → 0.05. */
+    public static double number(String method) { return Double.parseDouble(method.replaceAll("[^0-9.]", "")); }
+
+    /**
+     * A sweep's points on one data set: the class-averaged rows whose method starts with {@code prefix} (e.g. "noise-",
+     * "rho="), ordered by the number in the method's name.
+     */
+    public static List<Row> sweep(List<Row> rows, String dataset, String prefix) {
+        return rows.stream().filter(r -> r.dataset().equals(dataset) && r.cls().equals(Cells.AVG) && r.method().startsWith(prefix))
+                .sorted(Comparator.comparingDouble(r -> number(r.method()))).toList();
+    }
+
     public static boolean anyFails(List<Row> rows) {
         return rows.stream().anyMatch(r -> r.verdict().fails());
     }
@@ -65,7 +80,7 @@ public final class Comparison {
         return m;
     }
 
-    static String pm(double mean, double std) {
+    public static String pm(double mean, double std) {
         if (Double.isNaN(mean)) return "";
         return Double.isNaN(std) ? String.format(Locale.ROOT, "%.2f", mean) : String.format(Locale.ROOT, "%.2f ± %.2f", mean, std);
     }

@@ -64,8 +64,8 @@ class FusedStepTest {
         assertTrue(FusedStep.supports(c, x));
         Mlp fused = new Mlp(c.architecture(), slope, false, 0.8, 9);
         Mlp reference = new Mlp(c.architecture(), slope, false, 0.8, 9, DataType.DOUBLE);
-        double loss = new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, c.dataTerm(), c.hreg(), l2);
-        double expected = reference.lossAndGradients(Nd4j.pullRows(x, 1, ROWS).castTo(DataType.DOUBLE), c.dataTerm(), c.hreg(), l2);
+        double loss = new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, new OneClassLoss(c.dataTerm(), c.hreg(), l2));
+        double expected = reference.lossAndGradients(Nd4j.pullRows(x, 1, ROWS).castTo(DataType.DOUBLE), new OneClassLoss(c.dataTerm(), c.hreg(), l2));
         assertEquals(expected, loss, 1e-5 * Math.abs(expected));
         double err = maxRelativeError(gradient(fused), gradient(reference));
         assertTrue(err < 1e-4, "max relative gradient error " + err);
@@ -78,8 +78,8 @@ class FusedStepTest {
         INDArray x = data(7, 5);
         Mlp fused = new Mlp(c.architecture(), 0, false, 0.8, 3);
         Mlp reference = new Mlp(c.architecture(), 0, false, 0.8, 3, DataType.DOUBLE);
-        double loss = new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, c.dataTerm(), c.hreg(), 0);
-        double expected = reference.lossAndGradients(Nd4j.pullRows(x, 1, ROWS).castTo(DataType.DOUBLE), c.dataTerm(), c.hreg(), 0);
+        double loss = new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, new OneClassLoss(c.dataTerm(), c.hreg(), 0));
+        double expected = reference.lossAndGradients(Nd4j.pullRows(x, 1, ROWS).castTo(DataType.DOUBLE), new OneClassLoss(c.dataTerm(), c.hreg(), 0));
         assertEquals(expected, loss, 1e-5 * Math.abs(expected));
         assertTrue(maxRelativeError(gradient(fused), gradient(reference)) < 1e-4);
     }
@@ -94,7 +94,7 @@ class FusedStepTest {
         HrnConfig c = config(new int[] {6, 4}, 7, 0.01, new DataTerm.Nll(0), new HRegularizer(0.3, 12, 0), 0);
         INDArray x = data(7, 6);
         Mlp fused = new Mlp(c.architecture(), 0.01, false, 0.8, 11);
-        new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, c.dataTerm(), c.hreg(), 0);
+        new FusedStep(fused, x, BATCH).lossAndGradients(ROWS, new OneClassLoss(c.dataTerm(), c.hreg(), 0));
         double[] analytic = gradient(fused);
 
         Mlp reference = new Mlp(c.architecture(), 0.01, false, 0.8, 11, DataType.DOUBLE);
@@ -105,9 +105,9 @@ class FusedStepTest {
         for (int i = 0; i < numeric.length; i++) {
             double v = theta.getDouble(0, i);
             theta.putScalar(0, i, v + h);
-            double up = reference.lossAndGradients(batch, c.dataTerm(), c.hreg(), 0);
+            double up = reference.lossAndGradients(batch, new OneClassLoss(c.dataTerm(), c.hreg(), 0));
             theta.putScalar(0, i, v - h);
-            double down = reference.lossAndGradients(batch, c.dataTerm(), c.hreg(), 0);
+            double down = reference.lossAndGradients(batch, new OneClassLoss(c.dataTerm(), c.hreg(), 0));
             theta.putScalar(0, i, v);
             numeric[i] = (up - down) / (2 * h);
         }

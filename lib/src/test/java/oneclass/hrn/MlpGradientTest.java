@@ -29,7 +29,7 @@ class MlpGradientTest {
 
     /** Max over all parameters of |analytic − numeric| / max(1e-8, |analytic| + |numeric|). */
     static double maxRelativeError(Mlp m, INDArray x, DataTerm term, HRegularizer h, double l2) {
-        m.lossAndGradients(x, term, h, l2);
+        m.lossAndGradients(x, new OneClassLoss(term, h, l2));
         List<INDArray[]> params = m.parametersAndGradients();
         double[][] analytic = params.stream().map(p -> p[1].data().asDouble()).toArray(double[][]::new);
         double worst = 0, eps = 1e-6;
@@ -38,9 +38,9 @@ class MlpGradientTest {
             for (int i = 0; i < theta.length(); i++) {
                 double v = theta.getDouble(i);
                 theta.putScalar(i, v + eps);
-                double up = m.lossAndGradients(x, term, h, l2);
+                double up = m.lossAndGradients(x, new OneClassLoss(term, h, l2));
                 theta.putScalar(i, v - eps);
-                double down = m.lossAndGradients(x, term, h, l2);
+                double down = m.lossAndGradients(x, new OneClassLoss(term, h, l2));
                 theta.putScalar(i, v);
                 double numeric = (up - down) / (2 * eps), a = analytic[k][i];
                 worst = Math.max(worst, Math.abs(a - numeric) / Math.max(1e-8, Math.abs(a) + Math.abs(numeric)));
@@ -84,10 +84,10 @@ class MlpGradientTest {
         p.get(1)[0].assign(-100);                       // hidden bias: every pre-activation far below 0
         INDArray x = randomInput(5, 4, 2);
         assertEquals(0, m.inputGradient(x).norm2Number().doubleValue(), 0);
-        double withPenalty = m.lossAndGradients(x, new DataTerm.Nll(0), new HRegularizer(0.1, n, 0), 0);
+        double withPenalty = m.lossAndGradients(x, new OneClassLoss(new DataTerm.Nll(0), new HRegularizer(0.1, n, 0), 0));
         double[] w1Grad = p.get(0)[1].data().asDouble();
         for (double gi : w1Grad) assertEquals(0.0, gi, 0.0, "W1 gets no gradient when no unit is active");
-        double without = m.lossAndGradients(x, new DataTerm.Nll(0), null, 0);
+        double without = m.lossAndGradients(x, new OneClassLoss(new DataTerm.Nll(0), null, 0));
         assertEquals(without, withPenalty, 0, "the penalty is exactly 0");
         assertTrue(maxRelativeError(m, x, new DataTerm.Nll(0), new HRegularizer(0.1, n, 0), 0) < 1e-6);
     }

@@ -139,7 +139,7 @@ class SquareLossTest {
         INDArray x = randomInput(9, arch.inputDim(), 7);
         HRegularizer h = lambda > 0 ? new HRegularizer(lambda, 12, 0) : null;
 
-        double loss = m.lossAndGradients(x, L, h, 0);
+        double loss = m.lossAndGradients(x, new OneClassLoss(L, h, 0));
         if (h == null) {
             double mean = 0;
             for (double f : m.score(x)) mean += L.value(f);
@@ -153,9 +153,9 @@ class SquareLossTest {
             for (int i = 0; i < theta.length(); i++) {
                 double v = theta.getDouble(i);
                 theta.putScalar(i, v + eps);
-                double up = m.lossAndGradients(x, L, h, 0);
+                double up = m.lossAndGradients(x, new OneClassLoss(L, h, 0));
                 theta.putScalar(i, v - eps);
-                double down = m.lossAndGradients(x, L, h, 0);
+                double down = m.lossAndGradients(x, new OneClassLoss(L, h, 0));
                 theta.putScalar(i, v);
                 double numeric = (up - down) / (2 * eps), a = analytic[k][i];
                 worst = Math.max(worst, Math.abs(a - numeric) / Math.max(1e-8, Math.abs(a) + Math.abs(numeric)));

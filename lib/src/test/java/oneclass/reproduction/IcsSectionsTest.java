@@ -1,6 +1,11 @@
-package oneclass.report;
+package oneclass.reproduction;
 
 import oneclass.ics.IcsGrid;
+import oneclass.ics.IcsResults;
+import oneclass.report.Cells;
+import oneclass.report.Charts;
+import oneclass.report.Comparison;
+import oneclass.report.Verdict;
 import oneclass.run.OutputSet;
 import oneclass.run.ResultStore;
 import org.junit.jupiter.api.Test;
@@ -39,8 +44,8 @@ class IcsSectionsTest {
         assertEquals(Verdict.WITHIN, c0.verdict());
         // 240 published cells: 120 in our four columns (3 judged, 117 not run), 120 in the paper's baselines (OCSVM, HOG, IF, DSVDD)
         assertEquals(new ReproductionReport.Tally(1, 2, 0, 117, 120), e.tally());
-        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("fmnist") && n.why().contains(Sections.ICS_BUDGET_NOTE)));
-        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("cifar10") && n.why().contains(Sections.CIFAR10_NOTE)));
+        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("fmnist") && n.why().contains(SectionsTest.note("ics_table1", "fmnist"))));
+        assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("cifar10") && n.why().contains(SectionsTest.note("ics_table1", "cifar10"))));
         assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
     }
 
@@ -80,14 +85,14 @@ class IcsSectionsTest {
     void splitSummaryAndItsPicturesAreRead() throws Exception {
         Path dir = results.resolve("ics_split").resolve("from-table1");
         OutputSet set = OutputSet.begin(dir);
-        set.write("summary.csv", (Sections.SPLIT_HEADER + "\nmnist,0,1,5923,592,0.6560,0.4170,0.5000,97.98,100\n"
+        set.write("summary.csv", (IcsResults.SPLIT_HEADER + "\nmnist,0,1,5923,592,0.6560,0.4170,0.5000,97.98,100\n"
                 + "mnist,1,1,6742,674,0.8000,0.6000,0.7000,99.42,100\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         set.write("split-mnist_c0_s1.png", Charts.curve("t", "x", "y", new double[] {1, 2}, new double[] {1, 2}, new double[] {0, 0}, 1));
         set.commit();
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_split"), results, EXPECTED);
         assertEquals("from-table1", e.protocol());
         assertEquals(2, e.main().runs());
-        Comparison.Row t = e.rows().stream().filter(r -> r.method().equals(Sections.SSIM_TYPICAL) && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        Comparison.Row t = e.rows().stream().filter(r -> r.method().equals(IcsResults.SSIM_TYPICAL) && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
         assertEquals(72.8, t.ours(), 1e-9);
         assertEquals(List.of("mnist_c0_s1"), List.copyOf(Notebook.charts(e).keySet()));
         assertTrue(Notebook.markdown(e).contains("| 0 | 41.70 ± 0.00 |"), Notebook.markdown(e));

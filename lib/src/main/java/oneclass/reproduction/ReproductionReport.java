@@ -1,6 +1,11 @@
-package oneclass.report;
+package oneclass.reproduction;
 
+import oneclass.report.Cells;
+import oneclass.report.Comparison;
+import oneclass.report.ExpectedResults;
 import oneclass.report.ExpectedResults.Expected;
+import oneclass.report.Results;
+import oneclass.report.Verdict;
 import oneclass.run.ResultStore;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +46,7 @@ public final class ReproductionReport {
      * @param main      its results, null when nothing was run
      * @param others    the other protocols' results that exist, by protocol
      */
-    public record Evaluated(Section section, String protocol, Section.Results main, Map<String, Section.Results> others,
+    public record Evaluated(Section section, String protocol, Results main, Map<String, Results> others,
                             ExpectedResults expected, List<NotRun> notRun, Tally tally) {
         public List<Comparison.Row> rows() { return main == null ? List.of() : main.rows(); }
 
@@ -61,10 +66,10 @@ public final class ReproductionReport {
         ExpectedResults expected = s.expected() == null ? ExpectedResults.none()
                 : expectedDir == null ? ExpectedResults.of(null, s.expected()) : ExpectedResults.load(expectedDir.resolve(s.expected()));
         String protocol = null;
-        Section.Results main = null;
-        Map<String, Section.Results> others = new LinkedHashMap<>();
+        Results main = null;
+        Map<String, Results> others = new LinkedHashMap<>();
         for (String p : s.protocols()) {
-            Section.Results r = s.reader().apply(results.resolve(s.id()).resolve(p), expected);
+            Results r = s.reader().read(results.resolve(s.id()).resolve(p), expected);
             if (r == null) continue;
             if (main == null) { main = r; protocol = p; } else others.put(p, r);
         }
@@ -89,7 +94,7 @@ public final class ReproductionReport {
         return new Evaluated(s, protocol, main, others, expected, notRun, new Tally(ok, bad, nc, notRun.size(), baselines));
     }
 
-    static String whyNotRun(Section s, Section.Results main, Path results, String dataset) {
+    static String whyNotRun(Section s, Results main, Path results, String dataset) {
         String note = s.notes().get(dataset);
         String where = main == null ? "no runs in " + folders(s, results)
                 : main.runs() == 0 ? "only damaged result files in " + main.dir() + " (listed in the section; rerunning the command retrains them)"
@@ -206,7 +211,7 @@ public final class ReproductionReport {
         }
         List<Comparison.Row> rows = e.rows();
         if (s.layout() == Section.Layout.CLASSES)
-            for (String d : Sections.datasets(rows)) md.append("**").append(d).append("**\n\n").append(Comparison.paperLayout(rows, d)).append('\n');
+            for (String d : Comparison.datasets(rows)) md.append("**").append(d).append("**\n\n").append(Comparison.paperLayout(rows, d)).append('\n');
         else md.append(rowsLayout(rows, e.expected())).append('\n');
         if (out != null) s.charts().apply(rows).forEach((name, png) -> {
             String file = s.id() + "-" + name + ".png";
@@ -245,11 +250,11 @@ public final class ReproductionReport {
      * the paper's order (that of the expected-results file), then by the number in their name (λ = 0.05 before 0.1).
      */
     static String rowsLayout(List<Comparison.Row> rows, ExpectedResults expected) {
-        List<String> datasets = Sections.datasets(rows);
+        List<String> datasets = Comparison.datasets(rows);
         List<Comparison.Row> shown = rows.stream().filter(r -> !r.cls().matches("\\d+")).toList(); // per-class cells stay in the run folder
         List<String> paperOrder = expected.all().stream().map(x -> x.cls().equals(Cells.AVG) ? x.method() : x.method() + " " + x.cls()).distinct().toList();
         Comparator<String> order = Comparator.comparingInt((String l) -> paperOrder.contains(l) ? paperOrder.indexOf(l) : Integer.MAX_VALUE)
-                .thenComparing(l -> l.replaceAll("[0-9.]+", "")).thenComparingDouble(l -> l.matches(".*\\d.*") ? Sections.number(l) : 0);
+                .thenComparing(l -> l.replaceAll("[0-9.]+", "")).thenComparingDouble(l -> l.matches(".*\\d.*") ? Comparison.number(l) : 0);
         List<String> labels = shown.stream().map(ReproductionReport::label).distinct().sorted(order).toList();
         StringBuilder s = new StringBuilder("| |");
         datasets.forEach(d -> s.append(" ").append(d).append(" ours | paper | |"));

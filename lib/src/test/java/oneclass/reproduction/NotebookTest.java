@@ -1,4 +1,4 @@
-package oneclass.report;
+package oneclass.reproduction;
 
 import oneclass.hrn.HrnGrid;
 import oneclass.run.ResultStore;

@@ -1,6 +1,9 @@
-package oneclass.report;
+package oneclass.reproduction;
 
 import oneclass.hrn.HrnGrid;
+import oneclass.report.Cells;
+import oneclass.report.Comparison;
+import oneclass.report.Verdict;
 import oneclass.run.ResultStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

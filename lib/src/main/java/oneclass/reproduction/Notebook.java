@@ -1,4 +1,4 @@
-package oneclass.report;
+package oneclass.reproduction;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
