@@ -20,7 +20,6 @@
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
-import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -60,19 +58,11 @@ class hrn_ablation implements Callable<Integer> {
         ROWS.put("SquareLoss+Hreg+2N_Inst_Norm", new Row(true, true, "2-norm"));
     }
 
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the paper averages over them).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds (default: ${DEFAULT-VALUE}, as Table 1's 5 runs).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, its overrides (--epochs, --lambda, ...) ----------------
+    @Mixin HrnGridOptions grid;
     @Option(names = "--rows", split = ",", description = "Rows of Table 3 to run (default: all six): NLL, NLL+Hreg, NLL+Hreg+Inst_Norm[79], "
             + "NLL+Hreg+2N_Inst_Norm, SquareLoss, SquareLoss+Hreg+2N_Inst_Norm.")
     List<String> rows;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
-    String protocol;
-    @Mixin Overrides overrides;
-    @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
 
     // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
     @Mixin ScriptOptions where;
@@ -85,40 +75,24 @@ class hrn_ablation implements Callable<Integer> {
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ------------------------------------------------------
-        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        Protocol proto = grid.protocol(where);
         List<String> rowNames = rows == null ? List.copyOf(ROWS.keySet()) : rows;
         for (String r : rowNames) where.require(ROWS.containsKey(r), "--rows", "unknown row '" + r + "'; valid: " + String.join(", ", ROWS.keySet()));
-        where.classes(classes);
-        Path outDir = where.out(proto.cliName());
-        Shard shard = where.shard();
-        int threads = where.threads();
-        ExpectedResults expected = paper.expected();
 
         // ---- 2. The rows as columns of HRN: loss, H-regularizer, normalization ----------------------------
         List<HrnGrid.Variant> columns = rowNames.stream().map(name -> column(name, ROWS.get(name), proto)).toList();
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
+        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
             configs.put(b.cliName() + "/" + c.name(), c.config().apply(b).describe() + " norm=" + ROWS.get(c.name()).norm());
-        Threads.singleThreadedNd4j();
 
-        // ---- 3. Data, then train every (data set, class, row, seed) ---------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, threads,
-                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
-
-        // ---- 4. Average over classes, compare with Table 3, print, write the report and the run record -------
-        return paper.report(outDir, "HRN Table 3 (ablation) -- AUC % averaged over classes (protocol: " + proto.cliName() + ")",
-                HrnGrid.compare(runs, data, expected), HrnGrid.RunResult.class, runs, data.keySet().stream().map(Benchmark::cliName).toList(),
-                HrnGrid.subsetWarnings(data), where.record().put("protocol", proto.cliName()).put("configs", configs)
-                        .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data", HrnGrid.provenance(data)));
+        // ---- 3. Data; train every (data set, class, row, seed) not on disk yet; compare with Table 3; report -------
+        return grid.table(where, paper, proto, columns, "HRN Table 3 (ablation) -- AUC % averaged over classes", configs);
     }
 
     /** HRN under the protocol with the row's loss, with or without its H-regularizer, and the row's input normalization. */
     HrnGrid.Variant column(String name, Row row, Protocol proto) {
         Function<Benchmark, HrnConfig> config = b -> {
-            HrnConfig hrn = overrides.apply(proto.config(b, Method.HRN));
+            HrnConfig hrn = grid.config(proto, b, Method.HRN);
             return hrn.withLoss(row.square() ? new DataTerm.SquareLoss() : hrn.dataTerm(), row.hreg() ? hrn.hreg() : null);
         };
         Function<Benchmark, InputNorm> norm = switch (row.norm()) {

@@ -20,7 +20,6 @@
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.data.Benchmark;
-import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
 
@@ -42,19 +40,11 @@ import java.util.concurrent.Callable;
         description = "Reproduces HRN Table 5 (HRN trained on contaminated data) and compares it with the paper.")
 class hrn_noise implements Callable<Integer> {
 
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the paper averages over them).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds (default: ${DEFAULT-VALUE}, as Table 1's 5 runs).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, its overrides (--epochs, --lambda, ...) ----------------
+    @Mixin HrnGridOptions grid;
     @Option(names = "--ratios", split = ",", defaultValue = "0,1,10,20",
             description = "Noise ratios in %% of the class's training-set size (default: ${DEFAULT-VALUE}, Table 5's rows).")
     List<Integer> ratios;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
-    String protocol;
-    @Mixin Overrides overrides;
-    @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs.") boolean evalEveryEpoch;
 
     // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
     @Mixin ScriptOptions where;
@@ -67,33 +57,17 @@ class hrn_noise implements Callable<Integer> {
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ------------------------------------------------------
-        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        Protocol proto = grid.protocol(where);
         for (int r : ratios) where.require(r >= 0 && r < 100, "--ratios", r + " is not a percentage in [0, 100)");
-        where.classes(classes);
-        Path outDir = where.out(proto.cliName());
-        Shard shard = where.shard();
-        int threads = where.threads();
-        ExpectedResults expected = paper.expected();
 
         // ---- 2. One column of HRN per noise ratio: the protocol's recipe, other-class images mixed in -----
         List<HrnGrid.Variant> columns = ratios.stream().map(r -> new HrnGrid.Variant("noise-" + r + "%",
-                b -> overrides.apply(proto.config(b, Method.HRN)), null, r / 100.0)).toList();
+                b -> grid.config(proto, b, Method.HRN), null, r / 100.0)).toList();
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
+        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
             configs.put(b.cliName() + "/" + c.name(), c.config().apply(b).describe() + " noise=" + c.noise());
-        Threads.singleThreadedNd4j();
 
-        // ---- 3. Data, then train every (data set, class, ratio, seed) -------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, threads,
-                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
-
-        // ---- 4. Average over classes, compare with Table 5, print, write the report and the run record -------
-        return paper.report(outDir, "HRN Table 5 (training with noise) -- AUC % averaged over classes (protocol: " + proto.cliName() + ")",
-                HrnGrid.compare(runs, data, expected), HrnGrid.RunResult.class, runs, data.keySet().stream().map(Benchmark::cliName).toList(),
-                HrnGrid.subsetWarnings(data), where.record().put("protocol", proto.cliName()).put("configs", configs)
-                        .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data", HrnGrid.provenance(data)));
+        // ---- 3. Data; train every (data set, class, ratio, seed) not on disk yet; compare with Table 5; report -----
+        return grid.table(where, paper, proto, columns, "HRN Table 5 (training with noise) -- AUC % averaged over classes", configs);
     }
 }

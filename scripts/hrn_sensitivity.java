@@ -42,19 +42,12 @@ import java.util.concurrent.Callable;
 @Command(name = "hrn_sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Reproduces HRN's hyper-parameter search (Sec. 4.2): average AUC against λ and against n.")
 class hrn_sensitivity implements Callable<Integer> {
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist", description = "Data sets (default: ${DEFAULT-VALUE}; the paper searched on MNIST only).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}; the paper does not say how many).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, its overrides (--epochs, ...) -------------------------
+    @Mixin HrnGridOptions grid = new HrnGridOptions().withDefaults("mnist", 1L); // the paper searched on MNIST only, and does not say how many seeds
     @Option(names = "--lambdas", split = ",", description = "λ values (default: 0 to 1 in steps of 0.05, with n = 12).") List<Double> lambdas;
     @Option(names = "--ns", split = ",", description = "n values (default: 1 to 20, with λ = 0.1).") List<Double> ns;
     @Option(names = "--quick", description = "A smoke-sized search: λ in {0, 0.05, 0.1, 0.2, 0.5, 1}, n in {1, 6, 10, 12, 14, 20}, 20 epochs unless --epochs is given.")
     boolean quick;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
-    String protocol;
-    @Mixin Overrides overrides;
 
     // ---- Where: --data-dir, --no-download, --out, --threads, --shard --------------------------------------------------
     @Mixin ScriptOptions where;
@@ -68,36 +61,32 @@ class hrn_sensitivity implements Callable<Integer> {
     @Override
     public Integer call() {
         // ---- 1. Options: the two grids, validated before any work ------------------------------------------
-        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
-        where.classes(classes);
+        Protocol proto = grid.protocol(where);
         List<Double> lambdaGrid = lambdas != null ? lambdas : quick ? List.of(0.0, 0.05, 0.1, 0.2, 0.5, 1.0) : steps(0, 1, 0.05);
         List<Double> nGrid = ns != null ? ns : quick ? List.of(1.0, 6.0, 10.0, 12.0, 14.0, 20.0) : steps(1, 20, 1);
         for (double l : lambdaGrid) where.require(l >= 0, "--lambdas", l + " is not >= 0");
         for (double v : nGrid) where.require(v > 0, "--ns", v + " is not > 0");
-        if (quick) overrides.defaultEpochs(20);
+        if (quick) grid.overrides.defaultEpochs(20);
         Path outDir = where.out(proto.cliName() + (quick ? "-quick" : ""));
-        Shard shard = where.shard();
-        int threads = where.threads();
 
         // ---- 2. One column per grid point: λ with n = 12, then n with λ = 0.1 ------------------------------
         List<HrnGrid.Variant> columns = new ArrayList<>();
         for (double l : lambdaGrid) columns.add(column("lambda=" + fmt(l), l, PAPER_N, proto));
         for (double v : nGrid) columns.add(column("n=" + fmt(v), PAPER_LAMBDA, v, proto));
+        List<Benchmark> benchmarks = grid.benchmarks(where);
         for (Benchmark b : benchmarks) columns.forEach(c -> c.config().apply(b)); // bad overrides fail before any work
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data, then every (data set, class, grid point, seed) --------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, false, threads,
-                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
+        List<HrnGrid.RunResult> runs = grid.run(proto, data, columns, where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. The curves: average AUC over classes per grid point, and where the maxima are ---------------
         List<Cells.Cell> avg = Cells.aggregate(HrnGrid.aucs(runs)).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
         OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# HRN Sec. 4.2 -- hyper-parameter sensitivity (protocol: " + proto.cliName() + ")\n\n");
-        md.append("AUC % averaged over classes ").append(classes).append(", seeds ").append(seeds).append(". ")
+        md.append("AUC % averaged over classes ").append(grid.classes()).append(", seeds ").append(grid.seeds()).append(". ")
           .append("The paper chose λ = 0.1 and n = 12 and says results are similar for 10 ≤ n ≤ 16.\n\n");
         for (Benchmark b : benchmarks) {
             for (String axis : List.of("lambda", "n")) {
@@ -124,9 +113,7 @@ class hrn_sensitivity implements Callable<Integer> {
         }
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("runs.csv", RecordCsv.write(HrnGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
-        where.record().put("protocol", proto.cliName()).put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString())
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data", HrnGrid.provenance(data))
-                .write(outputs, "run-record.json");
+        grid.record(where, proto, data).put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, run-record.json");
         return 0;
@@ -135,7 +122,7 @@ class hrn_sensitivity implements Callable<Integer> {
     /** HRN under the protocol with the H-regularizer's λ and n set. */
     HrnGrid.Variant column(String name, double lambda, double n, Protocol proto) {
         return new HrnGrid.Variant(name, b -> {
-            HrnConfig c = overrides.apply(proto.config(b, Method.HRN));
+            HrnConfig c = grid.config(proto, b, Method.HRN);
             return c.withLoss(c.dataTerm(), new HRegularizer(lambda, n, c.hreg().perPixelChannels()));
         });
     }

@@ -43,12 +43,9 @@ import java.util.concurrent.Callable;
 @Command(name = "ics_rho", mixinStandardHelpOptions = true, sortOptions = false,
         description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%%' claim checked.")
 class ics_rho implements Callable<Integer> {
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).") List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the figure averages over them).") List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}; the paper does not say how many).") List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, the settings the paper leaves open (--epochs, ...) ------
+    @Mixin IcsGridOptions grid = new IcsGridOptions().withDefaults("mnist,fmnist,cifar10", 1L); // the paper does not say how many
     @Option(names = "--rhos", split = ",", defaultValue = "5,10,20,30,40,50", description = "Ratios ρ in %% (default: ${DEFAULT-VALUE}; the paper's range is 5-50).") List<Double> rhos;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
-    @Mixin IcsOptions training;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
     @Option(names = "--check", description = "Exit with status 1 when a data set's std over ρ (all ten classes, not quick) is not below --max-std.") boolean check;
 
@@ -62,25 +59,20 @@ class ics_rho implements Callable<Integer> {
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ------------------------------------------------------
-        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
-        where.classes(classes);
+        IcsProtocol proto = grid.protocol(where);
         List<Double> rhoList = rhos.stream().distinct().sorted().toList();
         for (double r : rhoList) where.parse("--rhos", () -> IntraClassSplit.atypicalCount(100, r));
-        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
-        Shard shard = where.shard();
-        int threads = where.threads();
-        Map<String, Object> cfgs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe()); // bad settings fail here
+        Path outDir = grid.out(where, proto);
+        grid.configs(where, proto); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data --------------------------------------------------------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
+        List<Benchmark> benchmarks = grid.benchmarks(where);
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), List.of(), rhoList, seeds, b -> training.apply(proto, b),
-                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
+        List<IcsGrid.RunResult> runs = grid.run(proto, data, List.of(IcsMethod.ICS), List.of(), rhoList, where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. Per (data set, ρ): mean over classes per seed, then mean ± std over seeds; the curve ----------
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),
@@ -88,7 +80,7 @@ class ics_rho implements Callable<Integer> {
         List<Cells.Cell> avg = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
         OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS Fig. 4 -- AUC % averaged over classes against ρ (protocol: " + proto.cliName()
-                + (training.quick ? ", QUICK" : "") + ")\n\n");
+                + (grid.training.quick ? ", QUICK" : "") + ")\n\n");
         md.append("The paper plots this curve and states one number about it: the std of the AUC over ρ ∈ [5, 50] % is below 1 % for every data set (Sec. 3.2). ")
                 .append("No point of the curve is printed, so the check is that claim (qualitative otherwise).\n\n");
         md.append("| data set | classes | ρ % | AUC % (mean over classes; ± std over seeds) | seeds |\n|---|---:|---:|---:|---:|\n");
@@ -107,11 +99,11 @@ class ics_rho implements Callable<Integer> {
             if (xs.isEmpty()) continue;
             double mean = ys.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
             double std = Math.sqrt(ys.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / ys.size());
-            boolean judged = nClasses == 10 && !training.quick && xs.size() >= 2;
+            boolean judged = nClasses == 10 && !grid.training.quick && xs.size() >= 2;
             boolean ok = std < maxStd;
             if (judged && !ok) fails = true;
             String v = String.format(Locale.ROOT, "%s: std over ρ of the class-averaged AUC = %.2f points (paper: < %.1f) -> %s", b.cliName(), std, maxStd,
-                    !judged ? "not judged (" + (training.quick ? "quick mode" : nClasses + " of 10 classes") + ")" : ok ? "within the paper's claim" : "OUTSIDE the paper's claim");
+                    !judged ? "not judged (" + (grid.training.quick ? "quick mode" : nClasses + " of 10 classes") + ")" : ok ? "within the paper's claim" : "OUTSIDE the paper's claim");
             verdicts.append("- ").append(v).append('\n');
             System.out.println(v);
             String png = "curve-" + b.cliName() + ".png";
@@ -122,9 +114,7 @@ class ics_rho implements Callable<Integer> {
         md.append("\n## The paper's claim\n\n").append(verdicts);
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("runs.csv", RecordCsv.write(IcsGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
-        where.record().put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
-                .put("classes", classes.toString()).put("seeds", seeds.toString())
-                .put("data", HrnGrid.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
+        grid.record(where, proto, data).put("rhos", rhoList.toString()).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
         return check && fails ? 1 : 0;

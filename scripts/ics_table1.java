@@ -44,23 +44,13 @@ import java.util.concurrent.Callable;
         description = "Reproduces ICS Table 1 (one-class AUC per class) and compares it with the paper.")
 class ics_table1 implements Callable<Integer> {
 
-    // ---- What to run ----------------------------------------------------------------------------------
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets: mnist, fmnist, cifar10 (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds; the paper averages over five (default: ${DEFAULT-VALUE}).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, the settings the paper leaves open (--epochs, ...) ------
+    @Mixin IcsGridOptions grid;
     @Option(names = "--methods", split = ",", defaultValue = "Ours,NNwDS,NaiveNN,SSIM", description = "Ours, NNwDS, NaiveNN, SSIM, and the baselines "
             + "on raw pixels in [0, 1] at the data set's size: OCSVM, IF (or iForest), HOG (HOG + OCSVM) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% of the class marked atypical (paper: 10).")
     double rho;
-    @Option(names = "--protocol", defaultValue = "paper",
-            description = "paper: the paper's text (AlexNet-like, final model, whole test set); official-code: the authors' code "
-                    + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
-    String protocol;
-    @Mixin IcsOptions training;
     @Mixin BaselineOptions baselineOptions; // OCSVM, IF and HOG's settings (the DAE, VAE and DAGMM ones do nothing here)
 
     // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
@@ -74,43 +64,36 @@ class ics_table1 implements Callable<Integer> {
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ----------------------------------------------------
-        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        IcsProtocol proto = grid.protocol(where);
         IcsGrid.Methods methodList = where.parse("--methods", () -> IcsGrid.Methods.parse(methods, baselineOptions));
-        where.classes(classes);
         where.parse("--rho", () -> IntraClassSplit.atypicalCount(100, rho));
-        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
-        Shard shard = where.shard();
-        int threads = where.threads();
+        Path outDir = grid.out(where, proto);
         ExpectedResults expected = paper.expected();
-        Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe()); // bad settings fail here
+        grid.configs(where, proto); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, where.dataDir(), where.download(), System.out);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList.ics(), methodList.baselines(), List.of(rho), seeds, b -> training.apply(proto, b),
-                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
+        List<IcsGrid.RunResult> runs = grid.run(proto, data, methodList.ics(), methodList.baselines(), List.of(rho), where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ------------
-        String quickNote = training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
+        String quickNote = grid.training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
         Set<String> subsets = new HashSet<>();
         data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
                 c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
         List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
-        if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
+        if (grid.training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
         methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));
         paperOnly.add("DSVDD");
         warnings.add(String.join(", ", paperOnly) + (paperOnly.size() == 1 ? " is" : " are") + " the paper's numbers only (not run in this command); the average rows are ours (the paper prints none).");
-        return paper.report(outDir, "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (training.quick ? ", QUICK" : "") + ")", rows,
+        return paper.report(outDir, "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (grid.training.quick ? ", QUICK" : "") + ")", rows,
                 IcsGrid.RunResult.class, runs, data.keySet().stream().map(Benchmark::cliName).toList(), warnings,
-                where.record().put("protocol", proto.cliName()).put("configs", configs)
-                        .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
-                        .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho).put("data", HrnGrid.provenance(data)));
+                grid.record(where, proto, data).put("rho", rho)
+                        .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList()));
     }
 }

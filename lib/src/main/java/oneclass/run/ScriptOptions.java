@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * The options every experiment script shares, as a picocli mixin ({@code @Mixin ScriptOptions where;}): where the
  * data is ({@code --data-dir}, {@code --no-download}), where the results go ({@code --out}), how many runs train at
  * once ({@code --threads}) and which shard of the run list this process trains ({@code --shard}). Each is validated
- * here, once, and a bad value is a {@link ParameterException} that names its option; the script's own options use
- * {@link #parse} and {@link #require} for the same kind of error. The script's name and command line, which the
- * run record needs, come from picocli ({@link #record()}), not from a static copy of {@code main}'s arguments.
+ * here, once, before the script runs ({@link #validate}, which {@link Cli#command} calls), and a bad value is a
+ * {@link ParameterException} that names its option; the script's own options use {@link #parse} and {@link #require}
+ * for the same kind of error. The script's name and command line, which the run record needs, come from picocli
+ * ({@link #record()}), not from a static copy of {@code main}'s arguments.
  *
  * <p>The default of {@code --threads} is the number of cores; a script whose runs use the cores badly side by side
  * (the ICS conv nets) declares {@code @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1);}, and its
@@ -59,6 +60,15 @@ public final class ScriptOptions {
     /** {@code --out}, else {@code results/<script>/<folders...>} under the current folder, e.g. {@code out(proto.cliName())}. */
     public Path out(String... folders) {
         return out != null ? out : Path.of("results").resolve(Path.of(name(), folders));
+    }
+
+    /**
+     * Checks {@code --threads} and {@code --shard}; {@link Cli#command} calls it once, after parsing and before the script
+     * runs, so a bad value stops the script before any work (a {@link ParameterException} naming the option).
+     */
+    public void validate() {
+        threads();
+        shard();
     }
 
     /** {@code --threads}, at least 1. */
