@@ -204,11 +204,11 @@ class hcl_table7 implements Callable<Integer> {
         switch (name) {
             case "mnist" -> {
                 DataSource.Split s = DataSource.load(Benchmark.MNIST, dir, download);
-                return HclData.ofImages(name, 10, s.train(), s.test(), InputNorm.TWO_NORM, trainPerClass, s.complete(), s.variant(), s.sha256ByFile());
+                return HclData.ofImages(name, 10, s.train(), s.test(), InputNorm.TWO_NORM, trainPerClass, s.complete(), s.subset(), s.sha256ByFile());
             }
             case "emnist" -> {
                 Emnist.Split s = Emnist.load(dir, download);
-                String variant = s.complete() ? DataSource.FULL_VARIANT
+                String variant = s.complete() ? DataSource.FULL
                         : "a set of " + s.train().size() + " / " + s.test().size() + " images, not the published 112,800 / 18,800";
                 return HclData.ofImages(name, Emnist.CLASSES, s.train(), s.test(), InputNorm.TWO_NORM, trainPerClass, s.complete(), variant, s.sha256ByFile());
             }
@@ -220,7 +220,7 @@ class hcl_table7 implements Callable<Integer> {
                 sha.putAll(test.sha256ByFile());
                 boolean complete = train.size() == DBPEDIA_TRAIN && test.size() == DBPEDIA_TEST;
                 // "full" as for images, so that the report (which reads only the runs) knows the cells are comparable
-                String variant = complete ? DataSource.FULL_VARIANT : "features from " + fdir + " (" + train.size() + " / " + test.size()
+                String variant = complete ? DataSource.FULL : "features from " + fdir + " (" + train.size() + " / " + test.size()
                         + " examples, not DBPedia-14's 560,000 / 70,000)";
                 return HclData.ofFeatures(name, CLASSES.get(name), train, test, InstanceNorm2.PAPER, trainPerClass, complete, variant, sha);
             }

@@ -80,9 +80,9 @@ class hrn_ablation implements Callable<Integer> {
         for (String r : rowNames) where.require(ROWS.containsKey(r), "--rows", "unknown row '" + r + "'; valid: " + String.join(", ", ROWS.keySet()));
 
         // ---- 2. The rows as columns of HRN: loss, H-regularizer, normalization ----------------------------
-        List<HrnGrid.Variant> columns = rowNames.stream().map(name -> column(name, ROWS.get(name), proto)).toList();
+        List<HrnGrid.Column> columns = rowNames.stream().map(name -> column(name, ROWS.get(name), proto)).toList();
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
+        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Column c : columns) // bad overrides fail here, before any work
             configs.put(b.cliName() + "/" + c.name(), c.config().apply(b).describe() + " norm=" + ROWS.get(c.name()).norm());
 
         // ---- 3. Data; train every (data set, class, row, seed) not on disk yet; compare with Table 3; report -------
@@ -90,7 +90,7 @@ class hrn_ablation implements Callable<Integer> {
     }
 
     /** HRN under the protocol with the row's loss, with or without its H-regularizer, and the row's input normalization. */
-    HrnGrid.Variant column(String name, Row row, Protocol proto) {
+    HrnGrid.Column column(String name, Row row, Protocol proto) {
         Function<Benchmark, HrnConfig> config = b -> {
             HrnConfig hrn = grid.config(proto, b, Method.HRN);
             return hrn.withLoss(row.square() ? new DataTerm.SquareLoss() : hrn.dataTerm(), row.hreg() ? hrn.hreg() : null);
@@ -100,6 +100,6 @@ class hrn_ablation implements Callable<Integer> {
             case "z-score" -> b -> InputNorm.zScore(b.channels());
             default -> null; // the protocol's 2-norm instance normalization
         };
-        return new HrnGrid.Variant(name, config, norm, 0);
+        return new HrnGrid.Column(name, config, norm, 0);
     }
 }

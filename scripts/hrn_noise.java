@@ -61,10 +61,10 @@ class hrn_noise implements Callable<Integer> {
         for (int r : ratios) where.require(r >= 0 && r < 100, "--ratios", r + " is not a percentage in [0, 100)");
 
         // ---- 2. One column of HRN per noise ratio: the protocol's recipe, other-class images mixed in -----
-        List<HrnGrid.Variant> columns = ratios.stream().map(r -> new HrnGrid.Variant("noise-" + r + "%",
+        List<HrnGrid.Column> columns = ratios.stream().map(r -> new HrnGrid.Column("noise-" + r + "%",
                 b -> grid.config(proto, b, Method.HRN), null, r / 100.0)).toList();
         Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Variant c : columns) // bad overrides fail here, before any work
+        for (Benchmark b : grid.benchmarks(where)) for (HrnGrid.Column c : columns) // bad overrides fail here, before any work
             configs.put(b.cliName() + "/" + c.name(), c.config().apply(b).describe() + " noise=" + c.noise());
 
         // ---- 3. Data; train every (data set, class, ratio, seed) not on disk yet; compare with Table 5; report -----

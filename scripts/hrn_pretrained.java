@@ -163,14 +163,14 @@ class hrn_pretrained implements Callable<Integer> {
 
         // ---- 2. Data ------------------------------------------------------------------------------------
         Path dir = DataSource.resolveDataDir(dataDir);
-        DataSource.Split data = HrnGrid.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
+        DataSource.Split data = DataSource.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
 
         // ---- 3. The extractor, and the features (extracted once, then from the cache) ----------------------
         Path modelFile = model != null ? model : noDownload && !Files.isRegularFile(zooFile(weights, cacheRoot))
                 ? failNoDownload(weights, cacheRoot) : weights.fetch(modelCache != null ? modelCache : cacheRoot.resolve("models"), Download.DEFAULT_FETCHER);
         FeatureExtractor extractor = FeatureExtractor.load(modelFile, layer, prep);
         System.out.println("extractor: " + what + "\n  " + extractor.describe());
-        FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.variant(), data.sha256ByFile());
+        FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.subset(), data.sha256ByFile());
         Path featureDir = featureCache != null ? featureCache : cacheRoot.resolve("features");
         long t0 = System.nanoTime();
         Features.Split features = FeatureCache.getOrCompute(featureDir, key, () -> new Features.Split(
@@ -184,7 +184,7 @@ class hrn_pretrained implements Callable<Integer> {
         InstanceNorm2 norm = noInstanceNorm ? null : InstanceNorm2.PAPER;
         Threads.singleThreadedNd4j();
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(outDir, HrnGrid.RunResult.class);
-        List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.variant(), "HRN", proto, cfg,
+        List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.subset(), "HRN", proto, cfg,
                 norm, classes, seeds, evalEveryEpoch, "features=" + key.id(), nThreads, shard, store, System.out));
 
         // ---- 5. The in-harness baselines on the same features ----------------------------------------------
@@ -205,7 +205,7 @@ class hrn_pretrained implements Callable<Integer> {
                     double[][] train = features.train().doubleRows(features.train().indicesOf(cls));
                     double auc = 100 * Auc.of(bl.normality(train, testRows, seed), features.test().labels(), cls);
                     double sec = (System.nanoTime() - tb) / 1e9;
-                    HrnGrid.RunResult r = new HrnGrid.RunResult(Benchmark.CIFAR10.cliName(), data.variant(), cls, bl.name(), proto.cliName(), seed, 0,
+                    HrnGrid.RunResult r = new HrnGrid.RunResult(Benchmark.CIFAR10.cliName(), data.subset(), cls, bl.name(), proto.cliName(), seed, 0,
                             auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, train.length, testRows.length, sec, fp, bl.describe());
                     store.put(r);
                     runs.add(r);
@@ -226,7 +226,7 @@ class hrn_pretrained implements Callable<Integer> {
         RunRecord record = new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", ex)
                 .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
                 .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(Map.of(Benchmark.CIFAR10, data)));
+                .put("data", DataSource.provenance(Map.of(Benchmark.CIFAR10, data)));
         // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
         if (shard.partial()) return shard.finish(record, outDir, System.out);
 
@@ -246,7 +246,7 @@ class hrn_pretrained implements Callable<Integer> {
         warnings.add("Extractor: " + what + ". " + extractor.describe() + ".");
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
-        warnings.addAll(HrnGrid.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
+        warnings.addAll(DataSource.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
         OutputSet outputs = OutputSet.begin(outDir);
         Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
                 List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");

@@ -70,7 +70,7 @@ class hrn_sensitivity implements Callable<Integer> {
         Path outDir = where.out(proto.cliName() + (quick ? "-quick" : ""));
 
         // ---- 2. One column per grid point: λ with n = 12, then n with λ = 0.1 ------------------------------
-        List<HrnGrid.Variant> columns = new ArrayList<>();
+        List<HrnGrid.Column> columns = new ArrayList<>();
         for (double l : lambdaGrid) columns.add(column("lambda=" + fmt(l), l, PAPER_N, proto));
         for (double v : nGrid) columns.add(column("n=" + fmt(v), PAPER_LAMBDA, v, proto));
         List<Benchmark> benchmarks = grid.benchmarks(where);
@@ -120,8 +120,8 @@ class hrn_sensitivity implements Callable<Integer> {
     }
 
     /** HRN under the protocol with the H-regularizer's λ and n set. */
-    HrnGrid.Variant column(String name, double lambda, double n, Protocol proto) {
-        return new HrnGrid.Variant(name, b -> {
+    HrnGrid.Column column(String name, double lambda, double n, Protocol proto) {
+        return new HrnGrid.Column(name, b -> {
             HrnConfig c = grid.config(proto, b, Method.HRN);
             return c.withLoss(c.dataTerm(), new HRegularizer(lambda, n, c.hreg().perPixelChannels()));
         });

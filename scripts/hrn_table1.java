@@ -63,12 +63,12 @@ class hrn_table1 implements Callable<Integer> {
         Protocol proto = grid.protocol(where);
         baselineOptions.epochsFallback(grid.overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct().toList();
 
         // ---- 2. The columns: each HRN method under the protocol with the overrides, then the baselines -----
-        List<HrnGrid.Variant> columns = new ArrayList<>(methodList.stream()
-                .map(m -> new HrnGrid.Variant(m.column(), b -> grid.config(proto, b, m))).toList());
-        baselines.forEach(b -> columns.add(HrnGrid.Variant.baseline(b)));
+        List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
+                .map(m -> new HrnGrid.Column(m.column(), b -> grid.config(proto, b, m))).toList());
+        baselines.forEach(b -> columns.add(HrnGrid.Column.baseline(b)));
         Map<String, Object> configs = new LinkedHashMap<>();
         for (Benchmark b : grid.benchmarks(where)) for (Method m : methodList) // bad overrides fail here, before any work
             configs.put(b.cliName() + "/" + m.column(), grid.config(proto, b, m).describe());

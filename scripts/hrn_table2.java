@@ -159,7 +159,7 @@ class hrn_table2 implements Callable<Integer> {
         List<Dataset> sets = datasets.stream().map(Dataset::parse).distinct().toList();
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
-        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(BaselineOptions::hrnMethod).distinct().toList();
+        List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct().toList();
         if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
         ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table2.csv");
         Path outDir = out != null ? out : Path.of("results", "hrn_table2", proto.cliName());

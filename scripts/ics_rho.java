@@ -20,7 +20,6 @@
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;

@@ -20,16 +20,13 @@
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -37,7 +34,8 @@ import java.util.concurrent.Callable;
 /**
  * ICS Sec. 2.1, the data split: train the autoencoder on the normal class (MSE), score every training
  * image by SSIM(x, x̂), mark the lowest ρ % atypical. Writes the split of each (data set, class, seed) to
- * {@code <out>/splits/} (the format {@link IntraClassSplit} reads back) and a picture like Fig. 1.
+ * {@code <out>/splits/} (the format {@link IntraClassSplit} reads back), how it divides the class to
+ * {@code <out>/runs/} ({@link IcsGrid.SplitResult}), and a picture like Fig. 1.
  * The paper prints no numbers for the split; {@code --check} checks its proportions and that atypical
  * images are the worse reconstructed ones.
  */
@@ -50,96 +48,72 @@ class ics_split implements Callable<Integer> {
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% marked atypical (paper: 10).") double rho;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
     @Mixin IcsOptions training;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--grid", defaultValue = "8", description = "Images per side of each grid in the picture (default: ${DEFAULT-VALUE}).") int grid;
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_split/<protocol>[-quick], under the current folder). Re-running reuses the splits there. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
     @Option(names = "--splits", description = "Folder of split files to reuse and fill (default: <out>/splits). Point it at an ics_table1 "
             + "results folder's splits/ to draw the pictures of the splits that run made, with no training.") Path splitsDir;
     @Option(names = "--check", description = "Exit with status 1 when a split's proportions are off or its atypical images reconstruct better than its typical ones.") boolean check;
 
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard ------------------------------------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1);
+
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_split()).execute(args));
     }
 
     @Override
     public Integer call() {
         // ---- 1. Options -----------------------------------------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        IntraClassSplit.atypicalCount(100, rho);
-        if (grid < 1 || grid > 20) throw new IllegalArgumentException("--grid must be in 1..20, got " + grid);
+        IcsProtocol proto = where.parse("--protocol", () -> IcsProtocol.parse(protocol));
+        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
+        where.classes(classes);
+        where.parse("--rho", () -> IntraClassSplit.atypicalCount(100, rho));
+        where.require(grid >= 1 && grid <= 20, "--grid", "must be in 1..20, got " + grid);
         for (Benchmark b : benchmarks) training.apply(proto, b);
-        Path outDir = out != null ? out : Path.of("results", "ics_split", proto.cliName() + (training.quick ? "-quick" : ""));
+        Path outDir = where.out(proto.cliName() + (training.quick ? "-quick" : ""));
+        Shard shard = where.shard();
+        int threads = where.threads();
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data --------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = HrnGrid.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, where.dataDir(), where.download(), System.out);
 
         // ---- 3. One split per (data set, class, seed), reused when already on disk --------------------------
-        // the pictures are part of the table's output set; a shard that redraws some leaves the set open until the merge run
+        Path splits = splitsDir != null ? splitsDir : outDir.resolve("splits");
+        List<IcsGrid.SplitResult> rows = IcsGrid.splits(proto, data, classes, seeds, rho, b -> training.apply(proto, b), splits, threads, shard,
+                new ResultStore<>(outDir, IcsGrid.SplitResult.class), System.out);
+        if (shard.partial()) return where.finishShard(outDir);
+
+        // ---- 4. The table and one picture per split (like the paper's Fig. 1) -------------------------------
         OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS data split (Sec. 2.1), ρ = " + rho + " % (protocol: " + proto.cliName()
                 + (training.quick ? ", QUICK" : "") + ")\n\n| data set | class | seed | n | atypical | mean SSIM typical | mean SSIM atypical | max SSIM atypical | SSIM-baseline test AUC % | seconds |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder csv = new StringBuilder("dataset,cls,seed,n,atypical,mean_ssim_typical,mean_ssim_atypical,max_ssim_atypical,ssim_auc,seconds\n");
         boolean bad = false;
-        int total = benchmarks.size() * classes.size() * seeds.size(), done = 0, position = 0;
-        long started = System.nanoTime();
+        Map<String, IcsGrid.SplitResult> byKey = new HashMap<>();
+        rows.forEach(r -> byKey.put(r.key(), r));
         for (Benchmark b : benchmarks)
             for (int cls : classes)
                 for (long seed : seeds) {
-                    if (!shard.owns(position++)) continue; // another shard's split; the whole command reads it back
-                    DataSource.Split split = data.get(b);
-                    IcsConfig cfg = training.apply(proto, b);
-                    String fp = Integer.toHexString((proto.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describeSplit()).hashCode());
-                    String key = b.cliName() + "_c" + cls + "_s" + seed;
-                    Path file = (splitsDir != null ? splitsDir : outDir.resolve("splits")).resolve(key + ".csv");
-                    long t = System.nanoTime();
-                    IntraClassSplit s = IntraClassSplit.load(file, fp).orElseGet(() -> {
-                        IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, () -> {});
-                        made.save(file, fp);
-                        return made;
-                    });
-                    double secs = (System.nanoTime() - t) / 1e9;
-                    float[] y = s.labels(rho);
-                    double sumT = 0, sumA = 0, maxA = Double.NEGATIVE_INFINITY, minT = Double.POSITIVE_INFINITY;
-                    int nA = 0;
-                    for (int i = 0; i < y.length; i++)
-                        if (y[i] == 1) { sumA += s.trainSsim()[i]; maxA = Math.max(maxA, s.trainSsim()[i]); nA++; }
-                        else { sumT += s.trainSsim()[i]; minT = Math.min(minT, s.trainSsim()[i]); }
-                    double auc = 100 * IcsRun.Evaluation.of(split.test(), s.testIndices(), cls, 0).auc(s.testSsim());
-                    boolean ok = nA == IntraClassSplit.atypicalCount(y.length, rho) && maxA <= minT;
-                    bad |= !ok;
-                    String row = String.format(Locale.ROOT, "%s | %d | %d | %d | %d | %.4f | %.4f | %.4f | %.2f | %.0f", b.cliName(), cls, seed, y.length, nA,
-                            sumT / (y.length - nA), sumA / nA, maxA, auc, secs);
-                    md.append("| ").append(row).append(ok ? "" : " **CHECK FAILED**").append(" |\n");
+                    IcsGrid.SplitResult r = byKey.get(IcsGrid.SplitResult.key(b.cliName(), cls, seed, rho));
+                    bad |= !r.ok();
+                    String row = String.format(Locale.ROOT, "%s | %d | %d | %d | %d | %.4f | %.4f | %.4f | %.2f | %.0f", r.dataset(), cls, seed, r.n(),
+                            r.atypical(), r.meanSsimTypical(), r.meanSsimAtypical(), r.maxSsimAtypical(), r.ssimAuc(), r.seconds());
+                    md.append("| ").append(row).append(r.ok() ? "" : " **CHECK FAILED**").append(" |\n");
                     csv.append(row.replace(" | ", ",")).append('\n');
-                    String png = "split-" + key + ".png";
-                    outputs.write(png, SplitPicture.png(split.train(), s, rho, grid, b.channels() == 3 ? 2 : 2, seed,
+                    IntraClassSplit s = IcsGrid.split(proto, data.get(b), training.apply(proto, b), cls, seed, IcsGrid.splitFile(splits, b, cls, seed), () -> {});
+                    outputs.write("split-" + b.cliName() + "_c" + cls + "_s" + seed + ".png", SplitPicture.png(data.get(b).train(), s, rho, grid, 2, seed,
                             "ICS split of " + b.cliName() + " class " + cls + " (seed " + seed + "): random typical vs atypical training images"));
-                    done++;
-                    System.out.printf(Locale.ROOT, "[%d/%d, %.0fs] %s: %d of %d atypical, mean SSIM typical %.3f / atypical %.3f, SSIM-baseline AUC %.2f%% -> %s%n",
-                            done, total, (System.nanoTime() - started) / 1e9, key, nA, y.length, sumT / (y.length - nA), sumA / nA, auc, png);
                 }
-        if (shard.partial()) return shard.finish("scripts/ics_split.java", originalArgs, outDir, System.out);
         md.append("\nSSIM-baseline AUC: SSIM(x, x̂) as the normality score on the test set (Table 1's SSIM column; compared with the paper by ics_table1).\n");
         md.append("\nPictures (like the paper's Fig. 1): `split-<data set>_c<class>_s<seed>.png`.\n");
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("summary.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, Object> cfgs = new LinkedHashMap<>();
         for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describeSplit());
-        new RunRecord("scripts/ics_split.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", HrnGrid.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
+        where.record().put("protocol", proto.cliName()).put("configs", cfgs).put("rho", rho)
+                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data", DataSource.provenance(data)).put("checks", bad ? "FAILED" : "passed").write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, split-*.png, splits/, run-record.json");
         return check && bad ? 1 : 0;
     }
-
-    static String[] originalArgs = new String[0];
 }

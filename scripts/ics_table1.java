@@ -22,7 +22,6 @@
 import oneclass.baseline.BaselineOptions;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -85,7 +84,7 @@ class ics_table1 implements Callable<Integer> {
         data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
                 c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
-        List<String> warnings = new ArrayList<>(HrnGrid.subsetWarnings(data));
+        List<String> warnings = new ArrayList<>(DataSource.subsetWarnings(data));
         if (grid.training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
         methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));

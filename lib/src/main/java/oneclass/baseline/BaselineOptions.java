@@ -1,14 +1,16 @@
 package oneclass.baseline;
 
-import oneclass.hrn.Method;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The baselines' settings as command-line options (a picocli mixin shared by the scripts), defaulting to
+ * The registry of in-harness one-class methods ({@link #parse}: name → method), and their settings as command-line
+ * options (a picocli mixin shared by the scripts), defaulting to
  * {@link Ocsvm#ICS_PAPER}, {@link IsolationForestBaseline#LIU_2008}, {@link HogOcsvm#ICS_PAPER},
  * {@link DenoisingAutoencoder#KERAS_BLOG}, {@link VariationalAutoencoder#DEFAULT} and {@link Dagmm#PAPER}
  * (a fresh object holds the same defaults as the parsed options).
@@ -64,32 +66,44 @@ public class BaselineOptions {
         return epochs() != null ? epochs() : methodDefault;
     }
 
-    /** The baselines' column names, as {@link #parse} knows them. */
-    public static final List<String> NAMES = List.of("OCSVM", "iForest", "HOG", "DAE", "VAE", "DAGMM");
+    /**
+     * The one-class methods the harness runs beside HRN and ICS, by the column name the tables use: each makes its
+     * method from these options' settings, and the method's record checks them (an out-of-range setting is an
+     * error naming it). A new method is a class implementing {@link OneClassBaseline} and one line here.
+     */
+    private static final Map<String, Function<BaselineOptions, OneClassBaseline>> METHODS = new LinkedHashMap<>();
 
-    /** An HRN method (HRN, HRN-L2); an unknown name is an error that lists the baselines too. */
-    public static Method hrnMethod(String name) {
-        try {
-            return Method.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + ", " + String.join(", ", NAMES));
-        }
+    static {
+        METHODS.put("OCSVM", BaselineOptions::ocsvm);
+        METHODS.put("iForest", o -> new IsolationForestBaseline(o.iforestTrees, o.iforestSubsample, 0));
+        METHODS.put("HOG", o -> new HogOcsvm(o.hogOrientations, o.hogPixelsPerCell, o.hogCellsPerBlock, o.ocsvm()));
+        METHODS.put("DAE", o -> new DenoisingAutoencoder(o.epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), o.aeBatchSize, o.aeLr, o.daeNoise));
+        METHODS.put("VAE", o -> new VariationalAutoencoder(o.epochs(VariationalAutoencoder.DEFAULT.epochs()), o.aeBatchSize, o.aeLr));
+        METHODS.put("DAGMM", o -> new Dagmm(o.epochs(), Dagmm.PAPER.lr(), o.dagmmLambda1, o.dagmmLambda2));
+    }
+
+    /** The methods' column names, in the registry's order. */
+    public static final List<String> NAMES = List.copyOf(METHODS.keySet());
+
+    /**
+     * The method a name stands for (a column name of {@link #NAMES}, any case; "HOG" is HOG + OCSVM), or empty for a name that is
+     * none of them (an HRN or ICS column, say).
+     *
+     * @throws IllegalArgumentException if a setting of that method is out of range
+     */
+    public Optional<OneClassBaseline> parse(String method) {
+        String name = method.trim();
+        return METHODS.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst().map(e -> e.getValue().apply(this));
     }
 
     /**
-     * The baseline a method name stands for ("OCSVM", "iForest", "HOG" (HOG + OCSVM), "DAE", "VAE", "DAGMM", any case), or empty for a
-     * non-baseline method; a setting out of range is an error naming it.
+     * The method a name stands for.
+     *
+     * @param option the command-line option the name came from, for the message
+     * @throws IllegalArgumentException naming the valid methods if it is none of them, or the setting that is out of range
      */
-    public Optional<OneClassBaseline> parse(String method) {
-        return switch (method.trim().toLowerCase(Locale.ROOT)) {
-            case "ocsvm" -> Optional.of(ocsvm());
-            case "hog" -> Optional.of(new HogOcsvm(hogOrientations, hogPixelsPerCell, hogCellsPerBlock, ocsvm()));
-            case "iforest" -> Optional.of(new IsolationForestBaseline(iforestTrees, iforestSubsample, 0));
-            case "dae" -> Optional.of(new DenoisingAutoencoder(epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), aeBatchSize, aeLr, daeNoise));
-            case "vae" -> Optional.of(new VariationalAutoencoder(epochs(VariationalAutoencoder.DEFAULT.epochs()), aeBatchSize, aeLr));
-            case "dagmm" -> Optional.of(new Dagmm(epochs(), Dagmm.PAPER.lr(), dagmmLambda1, dagmmLambda2));
-            default -> Optional.empty();
-        };
+    public OneClassBaseline method(String option, String name) {
+        return parse(name).orElseThrow(() -> new IllegalArgumentException(option + ": unknown method '" + name + "'; valid: " + String.join(", ", NAMES)));
     }
 
     /** The OCSVM of the options (also the one after HOG). */

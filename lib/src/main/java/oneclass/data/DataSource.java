@@ -1,6 +1,7 @@
 package oneclass.data;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,10 @@ public final class DataSource {
 
     /** Environment variable naming the data directory when no option is given. */
     public static final String DATA_DIR_ENV = "ONECLASS_DATA";
-    public static final String FULL_VARIANT = "full";
-    public static final String CIFAR10_SUBSET_VARIANT = "subset (first 4000 train / 1000 test images)";
+    /** The {@link Split#subset()} of a whole published data set. */
+    public static final String FULL = "full";
+    /** The {@link Split#subset()} of the CIFAR-10 development subset. */
+    public static final String CIFAR10_SUBSET = "subset (first 4000 train / 1000 test images)";
 
     static final List<String> IDX_FILES = List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
@@ -55,24 +58,54 @@ public final class DataSource {
      *
      * @param complete     false when the images are a subset of the published data set: results on them
      *                     must not be compared with the paper as if they were complete
-     * @param variant      {@value #FULL_VARIANT}, or a description of the subset
+     * @param subset       which part of the published data set: {@value #FULL}, or a description of the subset
      * @param sha256ByFile path of each file read (relative to the data directory, as found, e.g.
      *                     {@code mnist/train-images-idx3-ubyte.gz}) → sha256 of its decompressed content
      */
-    public record Split(Benchmark benchmark, Images train, Images test, boolean complete, String variant,
+    public record Split(Benchmark benchmark, Images train, Images test, boolean complete, String subset,
                         Map<String, String> sha256ByFile) {
 
         public Split {
             Objects.requireNonNull(benchmark, "benchmark");
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(test, "test");
-            Objects.requireNonNull(variant, "variant");
+            Objects.requireNonNull(subset, "subset");
             Objects.requireNonNull(sha256ByFile, "sha256ByFile");
             if (train.rows() != test.rows() || train.cols() != test.cols() || train.channels() != test.channels()) {
                 throw new IllegalArgumentException("test images (" + test + ") have another shape than train images (" + train + ")");
             }
             sha256ByFile = Collections.unmodifiableMap(new LinkedHashMap<>(sha256ByFile));
         }
+    }
+
+    /** Loads every data set, printing its sizes and whether it is the full set. */
+    public static Map<Benchmark, Split> load(List<Benchmark> benchmarks, Path dir, boolean allowDownload, PrintStream out) {
+        Map<Benchmark, Split> data = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks) {
+            Split s = load(b, dir, allowDownload);
+            data.put(b, s);
+            out.printf("%s: %d train / %d test images (%s)%s%n", b.cliName(), s.train().size(), s.test().size(), s.subset(),
+                    s.complete() ? "" : " -- NOT the full data set: results are labelled 'not comparable' with the paper");
+        }
+        return data;
+    }
+
+    /** Per data set: which subset was used and the sha256 of every file read, for the run record. */
+    public static Map<String, Object> provenance(Map<Benchmark, Split> data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        data.forEach((b, s) -> {
+            Map<String, Object> d = new LinkedHashMap<>(s.sha256ByFile());
+            d.put("subset", s.subset());
+            m.put(b.cliName(), d);
+        });
+        return m;
+    }
+
+    /** One line per data set that is only a subset, for the top of a report. */
+    public static List<String> subsetWarnings(Map<Benchmark, Split> data) {
+        List<String> w = new ArrayList<>();
+        data.forEach((b, s) -> { if (!s.complete()) w.add(b.cliName() + " ran on a " + s.subset() + ": its numbers are not comparable with the paper's."); });
+        return w;
     }
 
     /**
@@ -183,7 +216,7 @@ public final class DataSource {
         Map<String, String> sha256ByFile = new LinkedHashMap<>();
         Images train = readIdx(b, dataDir, "train", sha256ByFile);
         Images test = readIdx(b, dataDir, "t10k", sha256ByFile);
-        return new Split(b, train, test, true, FULL_VARIANT, sha256ByFile);
+        return new Split(b, train, test, true, FULL, sha256ByFile);
     }
 
     private static Images readIdx(Benchmark b, Path dataDir, String prefix, Map<String, String> sha256ByFile) {
@@ -261,7 +294,7 @@ public final class DataSource {
         String prefix = full ? "cifar10" : "cifar10-subset";
         Images train = Cifar10.concat(prefix + "-train", trainBatches);
         Images test = Cifar10.concat(prefix + "-test", List.of(testBatch));
-        return new Split(Benchmark.CIFAR10, train, test, full, full ? FULL_VARIANT : CIFAR10_SUBSET_VARIANT, sha256ByFile);
+        return new Split(Benchmark.CIFAR10, train, test, full, full ? FULL : CIFAR10_SUBSET, sha256ByFile);
     }
 
     private static Cifar10.Batch readCifar10Batch(Path dataDir, Path file, boolean full, Map<String, String> sha256ByFile) {

@@ -33,7 +33,7 @@ public final class PretrainedResults {
         return Results.ofRuns(dir, HrnGrid.RunResult.class, runs -> {
             String extractor = extractorReason(dir);
             Map<String, String> subsets = new HashMap<>();
-            for (HrnGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+            for (HrnGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
             List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected, c -> {
                 String subset = subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;
                 return subset == null ? extractor : extractor == null ? subset : subset + "; " + extractor;

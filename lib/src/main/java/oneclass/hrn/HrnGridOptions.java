@@ -54,14 +54,14 @@ public final class HrnGridOptions extends GridOptions {
 
     /** Every data set, from {@code --data-dir} (downloaded unless {@code --no-download}), its sizes printed. */
     public Map<Benchmark, DataSource.Split> load(ScriptOptions where) {
-        return HrnGrid.load(benchmarks(where), where.dataDir(), where.download(), System.out);
+        return DataSource.load(benchmarks(where), where.dataDir(), where.download(), System.out);
     }
 
     /**
      * Trains every (data set, class, column, seed) of this process's shard that {@code outDir} does not hold yet, on
      * {@code --threads} threads, and returns every run stored there for them ({@link HrnGrid#run}).
      */
-    public List<HrnGrid.RunResult> run(Protocol p, Map<Benchmark, DataSource.Split> data, List<HrnGrid.Variant> columns,
+    public List<HrnGrid.RunResult> run(Protocol p, Map<Benchmark, DataSource.Split> data, List<HrnGrid.Column> columns,
                                        ScriptOptions where, Path outDir) {
         return HrnGrid.run(p, data, classes(), columns, seeds(), evalEveryEpoch, where.threads(), where.shard(),
                 new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
@@ -75,7 +75,7 @@ public final class HrnGridOptions extends GridOptions {
      * @param title   the table's title; " (protocol: ...)" is added
      * @param configs what the run record says of each HRN column's recipe, e.g. "mnist/HRN" → its {@link HrnConfig#describe()}
      */
-    public int table(ScriptOptions where, PaperTable paper, Protocol p, List<HrnGrid.Variant> columns, String title, Map<String, Object> configs) {
+    public int table(ScriptOptions where, PaperTable paper, Protocol p, List<HrnGrid.Column> columns, String title, Map<String, Object> configs) {
         Path outDir = where.out(p.cliName());
         ExpectedResults expected = paper.expected();
         Threads.singleThreadedNd4j();
@@ -87,12 +87,12 @@ public final class HrnGridOptions extends GridOptions {
         List<String> baselines = columns.stream().filter(c -> c.baseline() != null).map(c -> c.baseline().describe()).toList();
         if (!baselines.isEmpty()) record.put("baselines", baselines);
         return paper.report(outDir, title + " (protocol: " + p.cliName() + ")", HrnGrid.compare(runs, data, expected), HrnGrid.RunResult.class,
-                runs, data.keySet().stream().map(Benchmark::cliName).toList(), HrnGrid.subsetWarnings(data), record);
+                runs, data.keySet().stream().map(Benchmark::cliName).toList(), DataSource.subsetWarnings(data), record);
     }
 
     /** The script's run record with what this grid adds: the protocol, classes, seeds and the data's checksums. */
     public RunRecord record(ScriptOptions where, Protocol p, Map<Benchmark, DataSource.Split> data) {
         return where.record().put("protocol", p.cliName()).put("classes", classes().toString()).put("seeds", seeds().toString())
-                .put("data", HrnGrid.provenance(data));
+                .put("data", DataSource.provenance(data));
     }
 }

@@ -1,7 +1,9 @@
 package oneclass.hrn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The HRN variants of HRN Table 1, named as the table's columns name them. */
 public enum Method {
@@ -18,8 +20,13 @@ public enum Method {
     public String column() { return column; }
 
     public static Method parse(String s) {
+        return parse(s, List.of());
+    }
+
+    /** As {@link #parse(String)}; an unknown name's error lists {@code others} as valid too (the baselines a script also runs). */
+    public static Method parse(String s, List<String> others) {
         for (Method m : values()) if (m.column.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s)) return m;
         throw new IllegalArgumentException("unknown method '" + s + "'; valid: "
-                + Arrays.stream(values()).map(Method::column).collect(Collectors.joining(", ")));
+                + Stream.concat(Arrays.stream(values()).map(Method::column), others.stream()).collect(Collectors.joining(", ")));
     }
 }

@@ -1,18 +1,20 @@
 package oneclass.ics;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.baseline.BaselineOptions;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.data.Images;
 import oneclass.report.Cells;
-import oneclass.run.Parallel;
-import oneclass.run.Progress;
+import oneclass.run.Fingerprint;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRow;
+import oneclass.run.Runner;
 import oneclass.run.Shard;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
@@ -69,16 +71,33 @@ public final class IcsGrid {
     }
 
     /** One (data set, class, method, ρ, seed) result, one CSV per run under {@code <out>/runs/}. AUC in %. */
-    public record RunResult(String dataset, String variant, int cls, String method, double rho, String protocol, long seed,
+    public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, double rho, String protocol, long seed,
                             double auc, int nTrain, int nAtypical, int nTest, double seconds, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, cls, method, rho, seed); }
 
         public static String key(String dataset, int cls, String method, double rho, long seed) {
             return dataset + "_c" + cls + "_" + method + "_rho" + fmt(rho) + "_s" + seed;
         }
+
+        @Override
+        public String summary() { return String.format(Locale.ROOT, "AUC %.2f%%, %.1fs", auc, seconds); }
     }
 
     static String fmt(double rho) { return rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho); }
+
+    /** Everything that changes a split (and so the SSIM column), for the split file's {@link Fingerprint}. */
+    record SplitCell(IcsProtocol protocol, String subset, Map<String, String> sha256ByFile, String split) {
+        static SplitCell of(IcsProtocol protocol, DataSource.Split data, IcsConfig cfg) {
+            return new SplitCell(protocol, data.subset(), data.sha256ByFile(), cfg.describeSplit());
+        }
+    }
+
+    /** Everything that changes an ICS column's numbers: its split, the whole recipe, the method and ρ. */
+    record IcsCell(SplitCell split, IcsConfig config, IcsMethod method, double rho) {}
+
+    /** Everything that changes a baseline's numbers: the data, the images the ICS columns see (limits, scored part) and its settings ({@link OneClassBaseline#describe()}). */
+    record BaselineCell(IcsProtocol protocol, String subset, Map<String, String> sha256ByFile, int trainLimit, int testLimit,
+                        double valFraction, String baseline) {}
 
     /** The whole grid in this process, ICS's columns only: {@link #run(IcsProtocol, Map, List, List, List, List, List, Function, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
     public static List<RunResult> run(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
@@ -89,117 +108,173 @@ public final class IcsGrid {
 
     /**
      * Runs what {@code store} lacks of the runs that belong to {@code shard} and returns every run of the grid that
-     * the store holds (other shards' included). The unit a shard owns is a (data set, class, seed) group, by its
-     * position in the grid's order: the group's split is made once and serves all its methods and ρ; its baselines
-     * (stored with ρ = 0, as they do not depend on it) use no split, so a group that lacks only baseline runs makes none.
+     * the store holds (other shards' included). A (data set, class, seed) is one {@link Runner.Cell#group()}, the
+     * unit a shard owns: its split is made once (or read from {@code <out>/splits/}) and serves all its methods and ρ;
+     * its baselines (stored with ρ = 0, as they do not depend on it) use no split, so a group that lacks only baseline
+     * runs makes none.
      *
      * @param config the recipe per data set (a baseline's fingerprint takes its image and test limits and validation fraction)
      */
     public static List<RunResult> run(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes,
                                       List<IcsMethod> methods, List<Baseline> baselines, List<Double> rhos, List<Long> seeds, Function<Benchmark, IcsConfig> config,
                                       int threads, Shard shard, ResultStore<RunResult> store, PrintStream out) {
-        List<Runnable> todo = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        int[] resumed = {0};
-        int group = -1, mine = 0;
-        long units = 0;
-        Progress[] progress = new Progress[1];
-        int nClassifiers = (int) methods.stream().filter(m -> m != IcsMethod.SSIM).count();
+        List<Runner.Cell<RunResult>> cells = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (var e : data.entrySet())
+            for (int cls : classes)
+                for (long seed : seeds) {
+                    Group g = new Group(protocol, e.getKey(), e.getValue(), config.apply(e.getKey()), cls, seed, store.dir().resolve("splits"), out);
+                    boolean splitCounted = Files.exists(g.splitFile()); // the autoencoder's epochs go to the group's first split-using cell
+                    for (IcsMethod m : methods)
+                        for (double rho : m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? List.of(0.0) : rhos) { // these do not depend on ρ
+                            if (!keys.add(RunResult.key(g.dataset(), cls, m.column(), rho, seed))) continue;
+                            cells.add(g.icsCell(m, rho, splitCounted ? 0 : g.cfg().aeEpochs()));
+                            splitCounted = true;
+                        }
+                    for (Baseline bl : baselines)
+                        if (keys.add(RunResult.key(g.dataset(), cls, bl.column(), 0, seed))) cells.add(g.baselineCell(bl));
+                }
+        return new Runner<>(store, shard, threads, out).run(cells);
+    }
+
+    /**
+     * The split of {@code cls}'s training images that {@code file} holds if it was made with these settings, else a new one,
+     * saved there: what ICS's columns and ics_split train on.
+     */
+    public static IntraClassSplit split(IcsProtocol protocol, DataSource.Split data, IcsConfig cfg, int cls, long seed, Path file,
+                                        IcsRun.Listener listener) {
+        String fingerprint = Fingerprint.of(SplitCell.of(protocol, data, cfg));
+        return IntraClassSplit.load(file, fingerprint).orElseGet(() -> {
+            IntraClassSplit made = IcsRun.split(cfg, data.train(), cls, data.test(), seed, listener);
+            made.save(file, fingerprint);
+            return made;
+        });
+    }
+
+    /**
+     * ICS Sec. 2.1 on its own: one split per (data set, class, seed), read from {@code splits} when it is there, else made
+     * and saved there, and how it divides the class at ρ (ics_split's table, one CSV per split under {@code <out>/runs/}).
+     *
+     * @param minSsimTypical with {@code maxSsimAtypical}, whether every atypical image reconstructs worse than every typical one
+     * @param ssimAuc        SSIM(x, x̂) as the normality score on the split's test images, in %
+     * @param seconds        the time to make (or read) the split
+     */
+    public record SplitResult(String dataset, String subset, int cls, long seed, double rho, int n, int atypical, double meanSsimTypical,
+                              double meanSsimAtypical, double maxSsimAtypical, double minSsimTypical, double ssimAuc, double seconds,
+                              String fingerprint, String config) implements RunRow {
+        public String key() { return key(dataset, cls, seed, rho); }
+
+        public static String key(String dataset, int cls, long seed, double rho) { return dataset + "_c" + cls + "_s" + seed + "_rho" + fmt(rho); }
+
+        /** The split has ρ % of the class atypical, and its atypical images are the worse reconstructed ones. */
+        public boolean ok() { return atypical == IntraClassSplit.atypicalCount(n, rho) && maxSsimAtypical <= minSsimTypical; }
+
+        @Override
+        public String summary() {
+            return String.format(Locale.ROOT, "%d of %d atypical, mean SSIM typical %.3f / atypical %.3f, SSIM-baseline AUC %.2f%%%s",
+                    atypical, n, meanSsimTypical, meanSsimAtypical, ssimAuc, ok() ? "" : " CHECK FAILED");
+        }
+
+        static SplitResult of(Benchmark b, DataSource.Split data, int cls, long seed, double rho, IntraClassSplit s, double seconds,
+                              String fingerprint, String config) {
+            float[] y = s.labels(rho);
+            double sumT = 0, sumA = 0, maxA = Double.NEGATIVE_INFINITY, minT = Double.POSITIVE_INFINITY;
+            int nA = 0;
+            for (int i = 0; i < y.length; i++)
+                if (y[i] == 1) { sumA += s.trainSsim()[i]; maxA = Math.max(maxA, s.trainSsim()[i]); nA++; }
+                else { sumT += s.trainSsim()[i]; minT = Math.min(minT, s.trainSsim()[i]); }
+            double auc = 100 * IcsRun.Evaluation.of(data.test(), s.testIndices(), cls, 0).auc(s.testSsim());
+            return new SplitResult(b.cliName(), data.subset(), cls, seed, rho, y.length, nA, sumT / (y.length - nA), sumA / nA, maxA, minT,
+                    auc, seconds, fingerprint, config);
+        }
+    }
+
+    /** What changes a {@link SplitResult}: its split and ρ. */
+    record SplitAtRho(SplitCell split, double rho) {}
+
+    /** Makes (or reads) this shard's splits that {@code store} lacks and returns every split of the grid that it holds. */
+    public static List<SplitResult> splits(IcsProtocol protocol, Map<Benchmark, DataSource.Split> data, List<Integer> classes, List<Long> seeds,
+                                           double rho, Function<Benchmark, IcsConfig> config, Path splits, int threads, Shard shard,
+                                           ResultStore<SplitResult> store, PrintStream out) {
+        List<Runner.Cell<SplitResult>> cells = new ArrayList<>();
         for (var e : data.entrySet())
             for (int cls : classes)
                 for (long seed : seeds) {
                     Benchmark b = e.getKey();
-                    DataSource.Split split = e.getValue();
                     IcsConfig cfg = config.apply(b);
-                    String splitFp = hex(protocol.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|" + cfg.describeSplit());
-                    String fp = hex(splitFp + "|" + cfg.describe());
-                    String runKey = b.cliName() + "_c" + cls + "_s" + seed;
-                    boolean owned = shard.owns(++group);
-                    List<Object[]> missing = new ArrayList<>();
-                    for (IcsMethod m : methods)
-                        for (double rho : m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? List.of(rhos.get(0)) : rhos) {
-                            double r = m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? 0 : rho; // these do not depend on ρ
-                            String key = RunResult.key(b.cliName(), cls, m.column(), r, seed);
-                            if (keys.contains(key)) continue;
-                            keys.add(key);
-                            if (!owned) continue;
-                            mine++;
-                            if (store.find(key, fp).isPresent()) resumed[0]++;
-                            else missing.add(new Object[] {m, r, key});
-                        }
-                    // a baseline's numbers depend on the data, the images the ICS columns see (limits, scored part) and its settings only
-                    String dataFp = protocol.cliName() + "|" + split.variant() + "|" + split.sha256ByFile() + "|trainLimit=" + cfg.trainLimit()
-                            + " testLimit=" + cfg.testLimit() + " valFraction=" + cfg.valFraction();
-                    for (Baseline bl : baselines) {
-                        String key = RunResult.key(b.cliName(), cls, bl.column(), 0, seed);
-                        if (keys.contains(key)) continue;
-                        keys.add(key);
-                        if (!owned) continue;
-                        mine++;
-                        if (store.find(key, hex(dataFp + "|" + bl.method().describe())).isPresent()) resumed[0]++;
-                        else missing.add(new Object[] {bl, 0.0, key});
-                    }
-                    if (missing.isEmpty()) continue;
-                    boolean needSplit = missing.stream().anyMatch(o -> o[0] instanceof IcsMethod);
-                    Path splitFile = store.dir().resolve("splits").resolve(runKey + ".csv");
-                    boolean haveSplit = !needSplit || IntraClassSplit.load(splitFile, splitFp).isPresent();
-                    units += (haveSplit ? 0 : cfg.aeEpochs()) + missing.stream().filter(o -> o[0] instanceof IcsMethod && o[0] != IcsMethod.SSIM).count()
-                            * (long) (cfg.iterations() > 0 ? (cfg.iterations() + 99) / 100 : cfg.epochs());
-                    todo.add(() -> {
+                    SplitCell split = SplitCell.of(protocol, e.getValue(), cfg);
+                    cells.add(new Runner.Cell<>(SplitResult.key(b.cliName(), cls, seed, rho), new SplitAtRho(split, rho), cfg.aeEpochs(), run -> {
                         int[] unit = {0};
-                        IcsRun.Listener tick = new IcsRun.Listener() {
-                            @Override public void unit() { progress[0].epoch(runKey, ++unit[0]); }
-                            @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", runKey, epoch, cfg.stop()); }
-                        };
-                        long t0 = System.nanoTime();
-                        IntraClassSplit s = !needSplit ? null : IntraClassSplit.load(splitFile, splitFp).orElseGet(() -> {
-                            IntraClassSplit made = IcsRun.split(cfg, split.train(), cls, split.test(), seed, tick);
-                            made.save(splitFile, splitFp);
-                            return made;
-                        });
-                        double splitSeconds = (System.nanoTime() - t0) / 1e9;
-                        // the split's test images are these (IcsRun.split takes them from the same rule)
-                        int[] trainIdx = IcsRun.trainIndices(cfg, split.train(), cls), testIdx = IcsRun.testIndices(cfg, split.test());
-                        IcsRun.Evaluation eval = IcsRun.Evaluation.of(split.test(), testIdx, cls, cfg.valFraction());
-                        ImageBatches test = null;
-                        double[][][] rows = new double[2][][]; // the baselines' train and test rows, made once per group
-                        for (Object[] o : missing) {
-                            if (o[0] instanceof Baseline bl) {
-                                if (rows[0] == null) { rows[0] = pixels(split.train(), trainIdx); rows[1] = pixels(split.test(), testIdx); }
-                                long t = System.nanoTime();
-                                double auc = eval.auc(bl.method().normality(rows[0], rows[1], seed));
-                                double secs = (System.nanoTime() - t) / 1e9;
-                                store.put(new RunResult(b.cliName(), split.variant(), cls, bl.column(), 0, protocol.cliName(), seed, 100 * auc,
-                                        trainIdx.length, 0, testIdx.length, secs, hex(dataFp + "|" + bl.method().describe()), bl.method().describe()));
-                                progress[0].finished((String) o[2], String.format(Locale.ROOT, "AUC %.2f%%, %.1fs", 100 * auc, secs));
-                                continue;
-                            }
-                            IcsMethod m = (IcsMethod) o[0];
-                            double rho = (double) o[1];
-                            long t = System.nanoTime();
-                            double auc;
-                            if (m == IcsMethod.SSIM) auc = eval.auc(s.testSsim());
-                            else {
-                                if (test == null) test = new ImageBatches(split.test(), s.testIndices(), cfg.arch().side());
-                                auc = IcsRun.classifierAuc(m, cfg, split.train(), s, rho == 0 ? 10 : rho, test, eval, seed, tick);
-                            }
-                            double secs = (System.nanoTime() - t) / 1e9 + (m == IcsMethod.SSIM ? splitSeconds : 0);
-                            int nAtyp = m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? 0 : IntraClassSplit.atypicalCount(s.trainIndices().length, rho);
-                            store.put(new RunResult(b.cliName(), split.variant(), cls, m.column(), rho, protocol.cliName(), seed, 100 * auc,
-                                    s.trainIndices().length, nAtyp, s.testIndices().length, secs, fp, cfg.describe()));
-                            progress[0].finished((String) o[2], String.format(Locale.ROOT, "AUC %.2f%%, %.0fs", 100 * auc, secs));
-                        }
-                    });
+                        long t = System.nanoTime();
+                        IntraClassSplit s = split(protocol, e.getValue(), cfg, cls, seed, splitFile(splits, b, cls, seed), () -> run.epoch(++unit[0]));
+                        return SplitResult.of(b, e.getValue(), cls, seed, rho, s, (System.nanoTime() - t) / 1e9, run.fingerprint(), split.split());
+                    }));
                 }
-        out.printf("%d runs%s (%d already in %s; %d (data set, class, seed) groups to train on %d threads)%n", mine,
-                shard.partial() ? " in shard " + shard + " of " + keys.size() : "", resumed[0], store.dir(), todo.size(), threads);
-        progress[0] = new Progress(mine, resumed[0], units, 30, out);
-        Parallel.run(todo, threads);
-        Set<String> wanted = new HashSet<>(keys);
-        return store.all().stream().filter(r -> wanted.contains(r.key())).toList();
+        return new Runner<>(store, shard, threads, out).run(cells);
     }
 
-    private static String hex(String s) { return Integer.toHexString(s.hashCode()); }
+    /** The split file of a (data set, class, seed) in a folder of splits. */
+    public static Path splitFile(Path splits, Benchmark b, int cls, long seed) {
+        return splits.resolve(b.cliName() + "_c" + cls + "_s" + seed + ".csv");
+    }
+
+    /** One (data set, class, seed): its cells, and what they share, made by the first that needs it ({@link Runner.Run#shared}). */
+    private record Group(IcsProtocol protocol, Benchmark b, DataSource.Split data, IcsConfig cfg, int cls, long seed, Path splits, PrintStream out) {
+        String dataset() { return b.cliName(); }
+
+        Path splitFile() { return IcsGrid.splitFile(splits, b, cls, seed); }
+
+        /** The split and the seconds it took to make (or read). */
+        record Made(IntraClassSplit split, double seconds) {}
+
+        Runner.Cell<RunResult> icsCell(IcsMethod m, double rho, long aeEpochs) {
+            long units = m == IcsMethod.SSIM ? 0 : cfg.iterations() > 0 ? (cfg.iterations() + 99) / 100 : cfg.epochs();
+            return new Runner.Cell<>(RunResult.key(dataset(), cls, m.column(), rho, seed), dataset() + "_c" + cls + "_s" + seed,
+                    new IcsCell(SplitCell.of(protocol, data, cfg), cfg, m, rho), aeEpochs + units, run -> {
+                int[] unit = {0};
+                IcsRun.Listener tick = new IcsRun.Listener() {
+                    @Override public void unit() { run.epoch(++unit[0]); }
+                    @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", run.key(), epoch, cfg.stop()); }
+                };
+                Made made = run.shared("split", () -> {
+                    long t0 = System.nanoTime();
+                    IntraClassSplit s = split(protocol, data, cfg, cls, seed, splitFile(), tick);
+                    return new Made(s, (System.nanoTime() - t0) / 1e9);
+                });
+                IntraClassSplit s = made.split();
+                IcsRun.Evaluation eval = run.shared("eval", this::evaluation);
+                long t = System.nanoTime();
+                double auc = m == IcsMethod.SSIM ? eval.auc(s.testSsim())
+                        : IcsRun.classifierAuc(m, cfg, data.train(), s, rho == 0 ? 10 : rho,
+                        run.shared("test", () -> new ImageBatches(data.test(), s.testIndices(), cfg.arch().side())), eval, seed, tick);
+                double secs = (System.nanoTime() - t) / 1e9 + (m == IcsMethod.SSIM ? made.seconds() : 0);
+                int nAtyp = m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? 0 : IntraClassSplit.atypicalCount(s.trainIndices().length, rho);
+                return new RunResult(dataset(), data.subset(), cls, m.column(), rho, protocol.cliName(), seed, 100 * auc,
+                        s.trainIndices().length, nAtyp, s.testIndices().length, secs, run.fingerprint(), cfg.describe());
+            });
+        }
+
+        Runner.Cell<RunResult> baselineCell(Baseline bl) {
+            BaselineCell config = new BaselineCell(protocol, data.subset(), data.sha256ByFile(), cfg.trainLimit(), cfg.testLimit(),
+                    cfg.valFraction(), bl.method().describe());
+            return new Runner.Cell<>(RunResult.key(dataset(), cls, bl.column(), 0, seed), dataset() + "_c" + cls + "_s" + seed, config, 0, run -> {
+                // the baselines' train and test rows, made once per group; the split's test images are these (IcsRun.split takes them from the same rule)
+                int[] trainIdx = IcsRun.trainIndices(cfg, data.train(), cls), testIdx = IcsRun.testIndices(cfg, data.test());
+                double[][] train = run.shared("train pixels", () -> pixels(data.train(), trainIdx));
+                double[][] test = run.shared("test pixels", () -> pixels(data.test(), testIdx));
+                long t = System.nanoTime();
+                double auc = run.shared("eval", this::evaluation).auc(bl.method().normality(train, test, seed));
+                double secs = (System.nanoTime() - t) / 1e9;
+                return new RunResult(dataset(), data.subset(), cls, bl.column(), 0, protocol.cliName(), seed, 100 * auc,
+                        trainIdx.length, 0, testIdx.length, secs, run.fingerprint(), bl.method().describe());
+            });
+        }
+
+        /** Which test images are normal and which pick the checkpoint (the code's protocol). */
+        IcsRun.Evaluation evaluation() {
+            return IcsRun.Evaluation.of(data.test(), IcsRun.testIndices(cfg, data.test()), cls, cfg.valFraction());
+        }
+    }
 
     /** Images {@code indices} as rows of raw pixels in [0, 1], in the file's layout (colour: three planes one after another). */
     static double[][] pixels(Images images, int[] indices) {

@@ -2,7 +2,6 @@ package oneclass.ics;
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.hrn.HrnGrid;
 import oneclass.run.GridOptions;
 import oneclass.run.ResultStore;
 import oneclass.run.RunRecord;
@@ -52,7 +51,7 @@ public final class IcsGridOptions extends GridOptions {
 
     /** Every data set, from {@code --data-dir} (downloaded unless {@code --no-download}), its sizes printed. */
     public Map<Benchmark, DataSource.Split> load(ScriptOptions where) {
-        return HrnGrid.load(benchmarks(where), where.dataDir(), where.download(), System.out);
+        return DataSource.load(benchmarks(where), where.dataDir(), where.download(), System.out);
     }
 
     /**
@@ -68,6 +67,6 @@ public final class IcsGridOptions extends GridOptions {
     /** The script's run record with what this grid adds: the protocol, the recipes, classes, seeds and the data's checksums. */
     public RunRecord record(ScriptOptions where, IcsProtocol p, Map<Benchmark, DataSource.Split> data) {
         return where.record().put("protocol", p.cliName()).put("configs", configs(where, p)).put("classes", classes().toString())
-                .put("seeds", seeds().toString()).put("data", HrnGrid.provenance(data));
+                .put("seeds", seeds().toString()).put("data", DataSource.provenance(data));
     }
 }

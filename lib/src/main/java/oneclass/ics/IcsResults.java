@@ -47,7 +47,7 @@ public final class IcsResults {
     /** Why a cell of an ICS results folder is not judged against the paper: a {@code --quick} run, else a subset of a data set; null if it is judged. */
     static Function<Cells.Cell, String> notComparable(Path dir, List<IcsGrid.RunResult> runs) {
         Map<String, String> subsets = new HashMap<>();
-        for (IcsGrid.RunResult r : runs) if (!r.variant().equals(DataSource.FULL_VARIANT)) subsets.put(r.dataset(), r.variant());
+        for (IcsGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
         boolean quick = dir.getFileName().toString().endsWith("-quick");
         return c -> quick ? "quick mode (128 training images, 500 test images, 1 epoch)"
                 : subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;

@@ -45,7 +45,7 @@ public final class Progress {
     private void print(String event) {
         lastPrint = System.nanoTime();
         double elapsed = (lastPrint - start) / 1e9;
-        String eta = epochsDone == 0 ? "?" : format(elapsed / epochsDone * (totalEpochs - epochsDone));
+        String eta = epochsDone == 0 ? "?" : format(elapsed / epochsDone * Math.max(0, totalEpochs - epochsDone)); // an estimate may fall short
         StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "[%s elapsed, ~%s left] %d/%d runs", format(elapsed), eta, runsDone, totalRuns));
         if (event != null) s.append(" | done ").append(event);
         else new TreeMap<>(running).forEach((run, ep) -> s.append(" | ").append(run).append(" epoch ").append(ep));

@@ -1,5 +1,6 @@
 package oneclass.run;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -22,7 +23,8 @@ import java.util.List;
 /**
  * Java records as CSV tables, with Jackson (jackson-dataformat-csv): the header is the record's component
  * names in declaration order, doubles are written with {@link Double#toString} (they round-trip exactly, NaN
- * included) and fields are quoted as RFC 4180 says. Reading is strict: the header must be exactly the record's,
+ * included) and fields are quoted as RFC 4180 says. Reading is strict: the header must be exactly the record's
+ * (a renamed column may keep its former name as {@code @JsonAlias}),
  * every row must have exactly its columns, and a number column must hold a number; errors name the file and
  * the line. Jackson rather than Commons CSV because the same library also writes and reads the JSON files
  * ({@link RunRecord}, {@link OutputSet}), and it maps records without reflection code of our own.
@@ -53,6 +55,21 @@ public final class RecordCsv {
         return String.join(",", Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
     }
 
+    /**
+     * Whether {@code header} names {@code type}'s columns in order, each by its name or by a former name that its component
+     * keeps as {@code @JsonAlias} (so that files written before a column was renamed still read).
+     */
+    public static boolean fits(Class<? extends Record> type, String header) {
+        RecordComponent[] cs = type.getRecordComponents();
+        String[] names = header.split(",", -1);
+        if (names.length != cs.length) return false;
+        for (int i = 0; i < cs.length; i++) {
+            JsonAlias former = cs[i].getAccessor().getAnnotation(JsonAlias.class);
+            if (!names[i].equals(cs[i].getName()) && (former == null || !Arrays.asList(former.value()).contains(names[i]))) return false;
+        }
+        return true;
+    }
+
     /** The table: the header line, then one line per row, each ending in a newline. */
     public static <R extends Record> String write(Class<R> type, List<R> rows) {
         try {
@@ -77,9 +94,11 @@ public final class RecordCsv {
      */
     public static <R extends Record> List<R> read(Class<R> type, String text, String where) {
         String header = text.lines().findFirst().orElse("");
-        if (!header.equals(header(type)))
+        if (!fits(type, header))
             throw new IllegalArgumentException(where + ": columns are [" + header + "], expected [" + header(type) + "]");
-        try (MappingIterator<R> it = MAPPER.readerFor(type).with(schema(type).withSkipFirstDataRow(true)).readValues(text)) {
+        CsvSchema.Builder schema = CsvSchema.builder(); // the file's own names: Jackson maps a former one by its @JsonAlias
+        for (String column : header.split(",", -1)) schema.addColumn(column);
+        try (MappingIterator<R> it = MAPPER.readerFor(type).with(schema.build().withSkipFirstDataRow(true)).readValues(text)) {
             List<R> out = new ArrayList<>();
             while (it.hasNextValue()) out.add(it.nextValue());
             return out;

@@ -141,7 +141,8 @@ public final class ResultStore<R extends Record & RunRow> {
         }
         String header = RecordCsv.header(type) + "," + CHECK;
         int eol = text.indexOf('\n');
-        if (eol < 0 || !text.substring(0, eol).equals(header))
+        String columns = eol < 0 || !text.substring(0, eol).endsWith("," + CHECK) ? null : text.substring(0, eol - CHECK.length() - 1);
+        if (columns == null || !RecordCsv.fits(type, columns))
             throw new IllegalArgumentException(f + " is damaged: its first line is not the header " + header);
         if (!text.endsWith("\n")) throw new IllegalArgumentException(f + " is damaged: cut short (no newline at its end)");
         if (eol == text.length() - 1) throw new IllegalArgumentException(f + " is damaged: a header and no row");
@@ -152,7 +153,7 @@ public final class ResultStore<R extends Record & RunRow> {
         if (!sum.equals(crc(body)))
             throw new IllegalArgumentException(f + " is damaged: its " + CHECK + " is " + sum + " but its row's is " + crc(body)
                     + " (cut short, or changed after it was written)");
-        List<R> rows = RecordCsv.read(type, RecordCsv.header(type) + "\n" + body + "\n", f.toString());
+        List<R> rows = RecordCsv.read(type, columns + "\n" + body + "\n", f.toString());
         if (rows.size() != 1) throw new IllegalArgumentException(f + " is damaged: " + rows.size() + " rows, expected one");
         return rows.get(0);
     }

@@ -7,4 +7,7 @@ public interface RunRow {
 
     /** A digest of every setting that affects the numbers; a resumed run must match it. */
     String fingerprint();
+
+    /** What the progress line says when the run is done, e.g. {@code AUC 97.12%, 3.4s}. */
+    default String summary() { return "stored"; }
 }

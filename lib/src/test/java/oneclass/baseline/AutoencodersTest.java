@@ -160,7 +160,7 @@ class AutoencodersTest {
         assertEquals(5, ((DenoisingAutoencoder) o.parse("DAE").orElseThrow()).epochs(), "--baseline-epochs wins over --epochs");
         o.baselineEpochs = 0;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> o.parse("DAE")).getMessage().contains("epochs must be >= 1, got 0"));
-        String msg = assertThrows(IllegalArgumentException.class, () -> BaselineOptions.hrnMethod("AE")).getMessage();
+        String msg = assertThrows(IllegalArgumentException.class, () -> o.method("--methods", "AE")).getMessage();
         assertTrue(msg.contains("DAE") && msg.contains("VAE"), msg);
     }
 }

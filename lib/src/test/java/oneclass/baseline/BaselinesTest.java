@@ -123,8 +123,20 @@ class BaselinesTest {
         assertEquals(Ocsvm.ICS_PAPER, o.parse("ocsvm").orElseThrow());
         assertEquals(IsolationForestBaseline.LIU_2008, o.parse("iForest").orElseThrow());
         assertTrue(o.parse("HRN").isEmpty());
-        assertEquals(oneclass.hrn.Method.HRN_L2, BaselineOptions.hrnMethod("hrn-l2"));
-        String msg = assertThrows(IllegalArgumentException.class, () -> BaselineOptions.hrnMethod("svdd")).getMessage();
-        assertTrue(msg.contains("svdd") && msg.contains("HRN-L2") && msg.contains("OCSVM") && msg.contains("iForest"), msg);
+        assertEquals(oneclass.hrn.Method.HRN_L2, oneclass.hrn.Method.parse("hrn-l2", BaselineOptions.NAMES));
+        String msg = assertThrows(IllegalArgumentException.class, () -> oneclass.hrn.Method.parse("svdd", BaselineOptions.NAMES)).getMessage();
+        assertEquals("unknown method 'svdd'; valid: HRN, HRN-L2, OCSVM, iForest, HOG, DAE, VAE, DAGMM", msg);
+        String unknown = assertThrows(IllegalArgumentException.class, () -> o.method("--baselines", "svdd")).getMessage();
+        assertEquals("--baselines: unknown method 'svdd'; valid: OCSVM, iForest, HOG, DAE, VAE, DAGMM", unknown);
+    }
+
+    /** Each registry line makes the method its name says: the name is the column its results are stored under. */
+    @Test
+    void everyRegisteredMethodIsNamedByItsColumn() {
+        BaselineOptions o = new BaselineOptions();
+        for (String name : BaselineOptions.NAMES) {
+            assertEquals(name, o.method("--methods", name).name());
+            assertEquals(name, o.parse(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow().name(), "any case");
+        }
     }
 }

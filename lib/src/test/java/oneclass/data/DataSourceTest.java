@@ -169,7 +169,7 @@ class DataSourceTest {
         DataSource.Split split = DataSource.load(Benchmark.CIFAR10, dir, false);
 
         assertTrue(split.complete());
-        assertEquals("full", split.variant());
+        assertEquals("full", split.subset());
         assertEquals(50_000, split.train().size());
         assertEquals(10_000, split.test().size());
         assertEquals(5_000, split.train().indicesOf(3).length);

@@ -84,7 +84,7 @@ class SharedDataTest {
         DataSource.Split split = DataSource.load(Benchmark.CIFAR10, data, false);
 
         assertFalse(split.complete());
-        assertEquals(DataSource.CIFAR10_SUBSET_VARIANT, split.variant());
+        assertEquals(DataSource.CIFAR10_SUBSET, split.subset());
         assertEquals(4000, split.train().size());
         assertEquals(1000, split.test().size());
         assertEquals(3, split.train().channels());

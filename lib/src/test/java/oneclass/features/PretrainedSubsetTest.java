@@ -41,7 +41,7 @@ class PretrainedSubsetTest {
         Path model = dir.resolve("random-cnn.zip");
         RandomCnn.write(model, 1);
         FeatureExtractor e = FeatureExtractor.load(model, null, Preprocessing.unitRange(32));
-        FeatureCache.Key key = new FeatureCache.Key(e.identity(), "cifar10", data.variant(), data.sha256ByFile());
+        FeatureCache.Key key = new FeatureCache.Key(e.identity(), "cifar10", data.subset(), data.sha256ByFile());
         AtomicInteger extractions = new AtomicInteger();
         Path cache = dir.resolve("features");
         java.util.function.Supplier<Features.Split> extract = () -> {
@@ -60,7 +60,7 @@ class PretrainedSubsetTest {
         HrnConfig cfg = Protocol.PAPER.config(Benchmark.MNIST, Method.HRN).withArchitecture(Architecture.mlp(f.train().d(), 100)).withEpochs(3);
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(dir.resolve("out"), HrnGrid.RunResult.class);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        List<HrnGrid.RunResult> runs = FeatureGrid.run(again, "cifar10", data.variant(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
+        List<HrnGrid.RunResult> runs = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
                 List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, store, quiet);
         assertEquals(2, runs.size());
         for (HrnGrid.RunResult r : runs) {
@@ -71,15 +71,15 @@ class PretrainedSubsetTest {
             assertTrue(Double.isFinite(r.finalLoss()) && r.gradNorm() > 0, r.key());
         }
         // the same grid again trains nothing and returns the same numbers
-        List<HrnGrid.RunResult> resumed = FeatureGrid.run(again, "cifar10", data.variant(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
+        List<HrnGrid.RunResult> resumed = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
                 List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, store, quiet);
         assertEquals(runs, resumed);
         // the same seed in a fresh results folder gives the same AUCs (seconds aside)
-        List<HrnGrid.RunResult> fresh = FeatureGrid.run(again, "cifar10", data.variant(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
+        List<HrnGrid.RunResult> fresh = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
                 List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, new ResultStore<>(dir.resolve("out2"), HrnGrid.RunResult.class), quiet);
         for (int i = 0; i < 2; i++) assertEquals(runs.get(i).auc(), fresh.get(i).auc(), 0, runs.get(i).key());
         // other features (another key) must not be mixed into the same results
-        assertThrows(IllegalStateException.class, () -> FeatureGrid.run(again, "cifar10", data.variant(), "HRN", Protocol.PAPER, cfg,
+        assertThrows(IllegalStateException.class, () -> FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg,
                 InstanceNorm2.PAPER, List.of(0), List.of(1L), false, "features=other", 1, store, quiet));
     }
 }

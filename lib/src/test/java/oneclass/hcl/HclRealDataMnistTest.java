@@ -40,7 +40,7 @@ class HclRealDataMnistTest {
                 + "; set ONECLASS_TEST_DATA to override): real-data test skipped");
         Threads.singleThreadedNd4j();
         DataSource.Split s = DataSource.load(Benchmark.MNIST, data, false);
-        HclData d = HclData.ofImages("mnist", 10, s.train(), s.test(), InputNorm.TWO_NORM, 1000, s.complete(), s.variant(), s.sha256ByFile());
+        HclData d = HclData.ofImages("mnist", 10, s.train(), s.test(), InputNorm.TWO_NORM, 1000, s.complete(), s.subset(), s.sha256ByFile());
         assertFalse(d.complete(), "a capped training set is not the paper's");
         HrnConfig cfg = Protocol.PAPER.config(Benchmark.MNIST, Method.HRN).withEpochs(3);
         HclHeads heads = new HclHeads(cfg);

@@ -2,7 +2,7 @@ package oneclass.hrn;
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.data.Images;
+import oneclass.data.ToyDigits;
 import oneclass.run.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,32 +20,15 @@ import static org.junit.jupiter.api.Assertions.*;
 class HrnGridTest {
     @TempDir Path dir;
 
-    /** 28×28 toy digits: class 0 bright in the top half, class 1 in the bottom half, plus noise. */
-    static Images toy(String name, int perClass, long seed) {
-        Random r = new Random(seed);
-        int n = 2 * perClass, d = 784;
-        byte[] px = new byte[n * d];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 2;
-            for (int p = 0; p < d; p++) {
-                boolean top = p < d / 2;
-                int v = (top == (labels[i] == 0) ? 180 : 20) + r.nextInt(60);
-                px[i * d + p] = (byte) v;
-            }
-        }
-        return new Images(name, 28, 28, 1, px, labels);
-    }
-
-    static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, toy("toy-train", 40, 1), toy("toy-test", 20, 2),
+    static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, ToyDigits.of("toy-train", 40, 1), ToyDigits.of("toy-test", 20, 2),
             true, "toy", Map.of());
 
-    static List<HrnGrid.Variant> variants(int epochs) {
-        return List.of(new HrnGrid.Variant("HRN", b -> Protocol.PAPER.config(b, Method.HRN).withEpochs(epochs)));
+    static List<HrnGrid.Column> columns(int epochs) {
+        return List.of(new HrnGrid.Column("HRN", b -> Protocol.PAPER.config(b, Method.HRN).withEpochs(epochs)));
     }
 
     List<HrnGrid.RunResult> run(int epochs, PrintStream out) {
-        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), variants(epochs), List.of(1L, 2L),
+        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), columns(epochs), List.of(1L, 2L),
                 false, 2, new ResultStore<>(dir, HrnGrid.RunResult.class), out);
     }
 
@@ -87,10 +69,10 @@ class HrnGridTest {
 
     /** A baseline column runs in the same grid, on raw pixels, on the protocol's training rows, and separates the toy classes. */
     @Test
-    void aBaselineVariantIsStoredLikeAnHrnRun() {
+    void aBaselineColumnIsStoredLikeAnHrnRun() {
         var iforest = new oneclass.baseline.IsolationForestBaseline(50, 32, 0);
         List<HrnGrid.RunResult> runs = HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1),
-                List.of(HrnGrid.Variant.baseline(iforest)), List.of(1L), false, 1,
+                List.of(HrnGrid.Column.baseline(iforest)), List.of(1L), false, 1,
                 new ResultStore<>(dir, HrnGrid.RunResult.class), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(2, runs.size());
         for (HrnGrid.RunResult r : runs) {

@@ -30,7 +30,7 @@ class ShardedGridTest {
     static final List<Long> SEEDS = List.of(1L, 2L, 3L);
 
     List<HrnGrid.RunResult> run(Path out, Shard shard, PrintStream log) {
-        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, HrnGridTest.SPLIT), CLASSES, HrnGridTest.variants(2), SEEDS,
+        return HrnGrid.run(Protocol.PAPER, Map.of(Benchmark.MNIST, HrnGridTest.SPLIT), CLASSES, HrnGridTest.columns(2), SEEDS,
                 false, 1, shard, new ResultStore<>(out, HrnGrid.RunResult.class), log);
     }
 

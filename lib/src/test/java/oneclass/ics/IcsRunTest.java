@@ -88,7 +88,7 @@ class IcsRunTest {
      */
     @Test
     void aConvergedNetworkStopsEarlyAndCountsTheSkippedEpochs() {
-        Images train = IcsShardTest.toy("t", 20, 1), test = IcsShardTest.toy("u", 10, 2);
+        Images train = oneclass.data.ToyDigits.of("t", 20, 1), test = oneclass.data.ToyDigits.of("u", 10, 2);
         IcsConfig cfg = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 4).withEpochs(6, 6).withStop(new Plateau(1, 0.99));
         List<Integer> stopped = new java.util.ArrayList<>();
         int[] units = {0};

@@ -2,7 +2,7 @@ package oneclass.ics;
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
-import oneclass.data.Images;
+import oneclass.data.ToyDigits;
 import oneclass.report.Cells;
 import oneclass.report.Comparison;
 import oneclass.report.ExpectedResults;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,20 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class IcsShardTest {
     @TempDir Path dir;
 
-    /** Two classes of 28×28 images: class 0 bright on top, class 1 bright below, with noise. */
-    static Images toy(String name, int perClass, long seed) {
-        Random r = new Random(seed);
-        int n = 2 * perClass, d = 784;
-        byte[] px = new byte[n * d];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 2;
-            for (int p = 0; p < d; p++) px[i * d + p] = (byte) (((p < d / 2) == (labels[i] == 0) ? 180 : 20) + r.nextInt(60));
-        }
-        return new Images(name, 28, 28, 1, px, labels);
-    }
-
-    static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, toy("toy-train", 20, 1), toy("toy-test", 10, 2), true, "toy", Map.of());
+    static final DataSource.Split SPLIT = new DataSource.Split(Benchmark.MNIST, ToyDigits.of("toy-train", 20, 1), ToyDigits.of("toy-test", 10, 2), true, "toy", Map.of());
 
     List<IcsGrid.RunResult> run(Path out, Shard shard, PrintStream log) {
         return IcsGrid.run(IcsProtocol.PAPER, Map.of(Benchmark.MNIST, SPLIT), List.of(0, 1), List.of(IcsMethod.ICS, IcsMethod.SSIM), List.of(),

@@ -43,6 +43,22 @@ class ResultStoreTest {
         assertEquals(String.format("key,fingerprint,auc,config,crc32%nk,f,0.5,c,%08x%n", crc.getValue()), Files.readString(dir.resolve("runs/k.csv")));
     }
 
+    record Renamed(String key, String fingerprint, @com.fasterxml.jackson.annotation.JsonAlias("variant") String subset) implements RunRow {}
+
+    /** A column renamed with its former name kept as @JsonAlias: files written before still read; any other name is damage. */
+    @Test
+    void aRenamedColumnReadsUnderItsFormerName(@TempDir Path dir) throws IOException {
+        ResultStore<Renamed> store = new ResultStore<>(dir, Renamed.class);
+        Files.writeString(dir.resolve("runs/old.csv"), "key,fingerprint,variant,crc32\nold,f,full," + ResultStore.crc("old,f,full") + "\n");
+        store.put(new Renamed("new", "f", "subset (first 4000)"));
+        assertTrue(Files.readString(dir.resolve("runs/new.csv")).startsWith("key,fingerprint,subset,crc32\n"), "written under the new name");
+        assertEquals(List.of(new Renamed("new", "f", "subset (first 4000)"), new Renamed("old", "f", "full")), store.all());
+        Files.writeString(dir.resolve("runs/odd.csv"), "key,fingerprint,part,crc32\nodd,f,full," + ResultStore.crc("odd,f,full") + "\n");
+        assertEquals(1, store.scan().damaged().size());
+        assertTrue(store.scan().damaged().get(0).reason().contains("odd.csv is damaged: its first line is not the header key,fingerprint,subset,crc32"),
+                store.scan().damaged().toString());
+    }
+
     @Test
     void anotherFingerprintIsAnErrorNamingTheFile(@TempDir Path dir) {
         ResultStore<Run> store = new ResultStore<>(dir, Run.class);
