@@ -17,7 +17,7 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-csv:2.20.1
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //FILES expected-results/hrn_table1.csv=../expected-results/hrn_table1.csv expected-results/hrn_table2.csv=../expected-results/hrn_table2.csv expected-results/hrn_table3.csv=../expected-results/hrn_table3.csv expected-results/hrn_table4.csv=../expected-results/hrn_table4.csv expected-results/hrn_table5.csv=../expected-results/hrn_table5.csv expected-results/hrn_table7.csv=../expected-results/hrn_table7.csv expected-results/ics_table1.csv=../expected-results/ics_table1.csv
-//FILES oneclass/reproduction/machine-notes.json=../lib/src/main/resources/oneclass/reproduction/machine-notes.json
+//FILES oneclass/reproduction/machine-notes.json=../lib/src/main/resources/oneclass/reproduction/machine-notes.json oneclass/reproduction/column-notes.json=../lib/src/main/resources/oneclass/reproduction/column-notes.json
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
 import oneclass.reproduction.*;

@@ -29,10 +29,28 @@ public final class IcsResults {
 
     /** Table 1's runs ({@link IcsGrid.RunResult}): the AUC of each (data set, class, method, seed). */
     public static Results table1(Path dir, ExpectedResults expected) {
-        return Results.ofRuns(dir, IcsGrid.RunResult.class, runs -> {
-            List<Cells.Measurement> aucs = IcsGrid.aucs(runs);
-            return new Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, notComparable(dir, runs)), aucs, List.of());
-        });
+        return Results.ofRuns(dir, IcsGrid.RunResult.class, runs -> table1(dir, runs, IcsGrid.aucs(runs), expected));
+    }
+
+    /**
+     * A reader of Table 1's runs of {@code method} alone, as the column {@code as} of another paper's table (e.g. Ours as HRN
+     * Table 1's ICS column), judged against that table's cells and marked not comparable where Table 1 would mark them.
+     * Null, as for an empty folder, when the folder holds no run of {@code method}.
+     */
+    public static Results.Reader column(String method, String as) {
+        return (dir, expected) -> {
+            Results r = Results.ofRuns(dir, IcsGrid.RunResult.class, all -> {
+                List<IcsGrid.RunResult> runs = all.stream().filter(x -> x.method().equals(method)).toList();
+                List<Cells.Measurement> aucs = IcsGrid.aucs(runs).stream()
+                        .map(m -> new Cells.Measurement(m.dataset(), m.cls(), as, m.seed(), m.value())).toList();
+                return table1(dir, runs, aucs, expected);
+            });
+            return r == null || r.runs() == 0 ? null : r;
+        };
+    }
+
+    private static Results table1(Path dir, List<IcsGrid.RunResult> runs, List<Cells.Measurement> aucs, ExpectedResults expected) {
+        return new Results(dir, runs.size(), Comparison.compare(Cells.aggregate(aucs), expected, notComparable(dir, runs)), aucs, List.of());
     }
 
     /** Fig. 4's runs ({@link IcsGrid.RunResult}): the AUC of ICS per (data set, class, seed) under method {@code rho=<ρ>}. */

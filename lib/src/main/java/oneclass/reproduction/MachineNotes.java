@@ -29,22 +29,32 @@ public record MachineNotes(String machine, String about, Map<String, String> dat
     }
 
     /** The notes built into the library (and into {@code scripts/report.java} by its {@code //FILES} line). */
-    static MachineNotes builtIn() {
-        String where = "oneclass/reproduction/" + FILE;
-        try (InputStream in = MachineNotes.class.getResourceAsStream(FILE)) {
+    static MachineNotes builtIn() { return builtIn(FILE, MachineNotes.class, KEYS); }
+
+    /** The notes in {@code in}; {@code where} names it in the error when it is not such a file (e.g. a misspelt key). */
+    static MachineNotes read(InputStream in, String where) { return read(in, where, MachineNotes.class, KEYS); }
+
+    private static final String KEYS = "machine, about, datasets, sections";
+
+    /**
+     * The report's data file {@code file} beside this class ({@code oneclass/reproduction/} on the class path), read as a
+     * {@code type}; {@code keys} are its keys, for the error when it is not such a file.
+     */
+    static <T> T builtIn(String file, Class<T> type, String keys) {
+        String where = "oneclass/reproduction/" + file;
+        try (InputStream in = MachineNotes.class.getResourceAsStream(file)) {
             if (in == null) throw new IllegalStateException(where + " is not on the class path (lib/pom.xml's resources, a script's //FILES line)");
-            return read(in, where);
+            return read(in, where, type, keys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
         }
     }
 
-    /** The notes in {@code in}; {@code where} names it in the error when it is not such a file (e.g. a misspelt key). */
-    static MachineNotes read(InputStream in, String where) {
+    static <T> T read(InputStream in, String where, Class<T> type, String keys) {
         try {
-            return new ObjectMapper().readValue(in, MachineNotes.class);
+            return new ObjectMapper().readValue(in, type);
         } catch (IOException e) {
-            throw new IllegalArgumentException(where + " is not a notes file with the keys machine, about, datasets, sections: "
+            throw new IllegalArgumentException(where + " is not a notes file with the keys " + keys + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }

@@ -25,14 +25,18 @@ public final class ReproductionReport {
 
     /**
      * The counts of a section's published cells, of the columns the harness runs ({@link Section#methods()}, or any
-     * column with runs); {@code baselines} counts the cells of the other columns (the paper's baselines).
+     * column with runs); the cells of the other columns (the paper's baselines, with no runs here) are counted apart:
+     * {@code notRunYet} those of columns the harness could run, {@code outOfScope} those it leaves out ({@link ColumnNotes}).
      */
-    public record Tally(int reproduced, int notReproduced, int notComparable, int notRun, int baselines) {
+    public record Tally(int reproduced, int notReproduced, int notComparable, int notRun, int notRunYet, int outOfScope) {
         public int cells() { return reproduced + notReproduced + notComparable + notRun; }
+
+        /** The cells in columns with no runs here. */
+        public int baselines() { return notRunYet + outOfScope; }
 
         Tally plus(Tally o) {
             return new Tally(reproduced + o.reproduced, notReproduced + o.notReproduced, notComparable + o.notComparable,
-                    notRun + o.notRun, baselines + o.baselines);
+                    notRun + o.notRun, notRunYet + o.notRunYet, outOfScope + o.outOfScope);
         }
     }
 
@@ -40,15 +44,33 @@ public final class ReproductionReport {
     public record NotRun(String dataset, String cls, String method, String why) {}
 
     /**
+     * A column of the paper's table with no runs here, and its published cells.
+     *
+     * @param outOfScope the group it is left out with, or null when it is not run yet
+     * @param quotedFrom the section whose runs would fill it (a {@link Section.Quoted} column), or null
+     */
+    public record Unrun(String method, int cells, ColumnNotes.OutOfScope outOfScope, String quotedFrom) {}
+
+    /**
      * One section, evaluated.
      *
      * @param protocol  the results subfolder judged (the first of {@link Section#protocols()} present), null if none
      * @param main      its results, null when nothing was run
      * @param others    the other protocols' results that exist, by protocol
+     * @param quoted    per quoted column ({@link Section#quoted()}) with runs, the quoted section's results folder read as that column
+     * @param unrun     the columns with no runs, in the paper's order
      */
-    public record Evaluated(Section section, String protocol, Results main, Map<String, Results> others,
-                            ExpectedResults expected, List<NotRun> notRun, Tally tally) {
-        public List<Comparison.Row> rows() { return main == null ? List.of() : main.rows(); }
+    public record Evaluated(Section section, String protocol, Results main, Map<String, Results> others, Map<String, Results> quoted,
+                            ExpectedResults expected, List<NotRun> notRun, List<Unrun> unrun, Tally tally) {
+        /** The judged cells: the section's own runs, then its quoted columns'. */
+        public List<Comparison.Row> rows() {
+            List<Comparison.Row> rows = new ArrayList<>(main == null ? List.of() : main.rows());
+            quoted.values().forEach(q -> rows.addAll(q.rows()));
+            return rows;
+        }
+
+        /** Whether any results were read: the section's own, or a quoted column's. */
+        public boolean anyRuns() { return main != null || !quoted.isEmpty(); }
 
         /** The damaged result files of every protocol folder read, each as "file is damaged: why"; skipped, not read. */
         public List<String> damaged() {
@@ -73,17 +95,35 @@ public final class ReproductionReport {
             if (r == null) continue;
             if (main == null) { main = r; protocol = p; } else others.put(p, r);
         }
+        // a quoted column: the quoted section's folder that its own section judges, read as this table's column (no files copied)
+        Map<String, Results> quoted = new LinkedHashMap<>();
+        for (Section.Quoted q : s.quoted()) {
+            Section from = Sections.get(q.section());
+            for (String p : from.protocols()) {
+                Results r = q.reader().read(results.resolve(from.id()).resolve(p), expected);
+                if (r != null) { quoted.put(q.method(), r); break; }
+            }
+        }
         Map<String, Comparison.Row> byCell = new HashMap<>();
-        if (main != null) main.rows().forEach(r -> byCell.put(key(r.dataset(), r.cls(), r.method()), r));
-        int ok = 0, bad = 0, nc = 0, baselines = 0;
+        Map<String, Results> byMethod = new HashMap<>();
+        if (main != null) for (Comparison.Row r : main.rows()) { byCell.put(key(r.dataset(), r.cls(), r.method()), r); byMethod.put(r.method(), main); }
+        quoted.forEach((m, q) -> q.rows().forEach(r -> { byCell.put(key(r.dataset(), r.cls(), r.method()), r); byMethod.put(m, q); }));
+        int ok = 0, bad = 0, nc = 0;
         List<NotRun> notRun = new ArrayList<>();
-        // a column counts when the section runs it, or when runs of it exist (e.g. a baseline implemented since)
-        Set<String> measured = new HashSet<>();
-        if (main != null) main.rows().forEach(r -> measured.add(r.method()));
+        Map<String, Integer> unrunCells = new LinkedHashMap<>();
         for (Expected e : expected.all()) {
-            if (!s.runs(e.method()) && !measured.contains(e.method())) { baselines++; continue; }
+            // a column counts when the section runs it, or when runs of it exist (e.g. a baseline implemented since)
+            Results from = byMethod.get(e.method());
+            if (!s.runs(e.method()) && from == null) { unrunCells.merge(e.method(), 1, Integer::sum); continue; }
             Comparison.Row r = byCell.get(key(e.dataset(), e.cls(), e.method()));
-            if (r == null) { notRun.add(new NotRun(e.dataset(), e.cls(), e.method(), whyNotRun(s, main, results, e.dataset()))); continue; }
+            if (r == null) {
+                // a quoted column's missing cell is missing from the quoted section's folder, for that section's reason
+                Section bySection = s.quoted().stream().filter(q -> q.method().equals(e.method()) && quoted.containsKey(q.method()))
+                        .map(q -> Sections.get(q.section())).findFirst().orElse(s);
+                String why = whyNotRun(bySection, bySection == s ? main : from, results, e.dataset());
+                notRun.add(new NotRun(e.dataset(), e.cls(), e.method(), why));
+                continue;
+            }
             switch (r.verdict()) {
                 case WITHIN -> ok++;
                 case BELOW, ABOVE, DIVERGED -> bad++;
@@ -91,7 +131,13 @@ public final class ReproductionReport {
                 case NO_PAPER_VALUE -> throw new IllegalStateException("a published cell judged as having no paper value: " + r);
             }
         }
-        return new Evaluated(s, protocol, main, others, expected, notRun, new Tally(ok, bad, nc, notRun.size(), baselines));
+        List<Unrun> unrun = new ArrayList<>();
+        unrunCells.forEach((m, n) -> unrun.add(new Unrun(m, n, Sections.COLUMNS.outOfScope(m).orElse(null),
+                s.quoted().stream().filter(q -> q.method().equals(m)).map(Section.Quoted::section).findFirst().orElse(null))));
+        int outOfScope = unrun.stream().filter(u -> u.outOfScope() != null).mapToInt(Unrun::cells).sum();
+        int notRunYet = unrun.stream().mapToInt(Unrun::cells).sum() - outOfScope;
+        return new Evaluated(s, protocol, main, others, quoted, expected, notRun, unrun,
+                new Tally(ok, bad, nc, notRun.size(), notRunYet, outOfScope));
     }
 
     static String whyNotRun(Section s, Results main, Path results, String dataset) {
@@ -131,7 +177,7 @@ public final class ReproductionReport {
 
     /** The whole tally, over sections. */
     public static Tally total(List<Evaluated> ev) {
-        return ev.stream().map(Evaluated::tally).reduce(new Tally(0, 0, 0, 0, 0), Tally::plus);
+        return ev.stream().map(Evaluated::tally).reduce(new Tally(0, 0, 0, 0, 0, 0), Tally::plus);
     }
 
     /**
@@ -145,10 +191,44 @@ public final class ReproductionReport {
         return String.format(Locale.ROOT, "Of the %d published cells in the columns this harness runs, **%d reproduce**, **%d do not**, "
                 + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
-                + (t.baselines() > 0 ? String.format(Locale.ROOT, " Another %d cells are in columns of the paper's baseline methods "
-                + "that have no runs here (e.g. Table 1's DSVDD, Table 7's EWC, …).", t.baselines()) : "")
+                + (t.baselines() > 0 ? " " + unrunSentence(ev, t) : "")
                 + (damaged > 0 ? String.format(Locale.ROOT, " **%d damaged result file%s skipped** (named in %s section; rerunning the "
                 + "command that wrote a file retrains or rewrites it).", damaged, damaged == 1 ? " was" : "s were", damaged == 1 ? "its" : "their") : "");
+    }
+
+    /**
+     * The headline's sentence on the cells in columns with no runs here: those not run yet (the harness could run them, or
+     * a quoted column's section has no runs), and those out of scope, by what they are ({@link ColumnNotes}).
+     */
+    static String unrunSentence(List<Evaluated> ev, Tally t) {
+        List<Unrun> all = ev.stream().flatMap(e -> e.unrun().stream()).toList();
+        String notYet = all.stream().filter(u -> u.outOfScope() == null).map(Unrun::method).distinct().collect(Collectors.joining(", "));
+        Map<ColumnNotes.OutOfScope, Set<String>> out = new LinkedHashMap<>();
+        all.stream().filter(u -> u.outOfScope() != null).forEach(u -> out.computeIfAbsent(u.outOfScope(), g -> new LinkedHashSet<>()).add(u.method()));
+        String scope = out.entrySet().stream().map(x -> x.getKey().what() + ": " + String.join(", ", x.getValue())).collect(Collectors.joining("; "));
+        List<String> parts = new ArrayList<>();
+        if (t.notRunYet() > 0) parts.add(String.format(Locale.ROOT, "%d not run yet (%s)", t.notRunYet(), notYet));
+        if (t.outOfScope() > 0) parts.add(String.format(Locale.ROOT, "%d out of scope (%s; the reasons under [Out of scope](#out-of-scope))", t.outOfScope(), scope));
+        return String.format(Locale.ROOT, "Another %d published cells are in columns with no runs here: %s.", t.baselines(), String.join(" and ", parts));
+    }
+
+    /** The columns left out, with their reasons and where their cells are. */
+    static void outOfScope(StringBuilder md, List<Evaluated> ev) {
+        Map<ColumnNotes.OutOfScope, List<String>> where = new LinkedHashMap<>();
+        Map<ColumnNotes.OutOfScope, Integer> cells = new LinkedHashMap<>();
+        for (Evaluated e : ev)
+            for (Unrun u : e.unrun()) {
+                if (u.outOfScope() == null) continue;
+                where.computeIfAbsent(u.outOfScope(), g -> new ArrayList<>()).add(u.method() + " in `" + e.section().id() + "` (" + u.cells() + ")");
+                cells.merge(u.outOfScope(), u.cells(), Integer::sum);
+            }
+        if (where.isEmpty()) return;
+        md.append("## Out of scope\n\nColumns of the papers' tables that this harness leaves out (`lib/src/main/resources/oneclass/reproduction/")
+          .append(ColumnNotes.FILE).append("`); their cells are counted apart from the columns not run yet.\n\n");
+        md.append("| columns | cells | where (cells) | why |\n|---|---:|---|---|\n");
+        where.forEach((g, w) -> md.append("| ").append(g.what()).append(": ").append(String.join(", ", g.methods())).append(" | ")
+                .append(cells.get(g)).append(" | ").append(String.join(", ", w)).append(" | ").append(g.reason()).append(" |\n"));
+        md.append('\n');
     }
 
     /** The report as Markdown; its charts are written into {@code out} beside it. */
@@ -163,14 +243,23 @@ public final class ReproductionReport {
         for (Evaluated e : ev) {
             Tally t = e.tally();
             md.append(String.format(Locale.ROOT, "| [%s](#%s) | %s | %s | %s | %s | %s | %s | [%s.ipynb](../notebooks/%s.ipynb) |%n",
-                    e.section().title(), anchor(e.section().title()), e.main() == null ? "not run" : "`" + folder(e.section(), e.protocol()) + "`",
+                    e.section().title(), anchor(e.section().title()), judged(e, results),
                     e.main() == null ? "0" : String.valueOf(e.main().runs()), n(t.reproduced(), e), n(t.notReproduced(), e),
                     n(t.notComparable(), e), n(t.notRun(), e), e.section().id(), e.section().id()));
         }
         md.append('\n');
+        outOfScope(md, ev);
         for (Evaluated e : ev) section(md, e, results, out);
         protocolEffects(md, ev);
         return md.toString();
+    }
+
+    /** The folders judged, as the headline table names them: {@code hrn_table1/paper}, and a quoted column's ({@code ICS: ics_table1/paper}). */
+    private static String judged(Evaluated e, Path results) {
+        List<String> f = new ArrayList<>();
+        if (e.main() != null) f.add("`" + folder(e.section(), e.protocol()) + "`");
+        e.quoted().forEach((m, r) -> f.add(m + ": `" + results.relativize(r.dir()) + "`"));
+        return f.isEmpty() ? "not run" : String.join(", ", f);
     }
 
     private static String n(int v, Evaluated e) { return e.expected().file() == null ? "–" : String.valueOf(v); }
@@ -187,11 +276,12 @@ public final class ReproductionReport {
           .append(s.id()).append(".ipynb`](../notebooks/").append(s.id()).append(".ipynb)")
           .append(s.expected() != null ? "; the paper's numbers: `expected-results/" + s.expected() + "`" : "; the paper prints no numbers for it")
           .append(".\n\n");
-        if (e.main() == null) {
+        if (!e.anyRuns()) {
             md.append("**Not run**: no runs in `").append(folders(s, results)).append("`; `make ").append(s.makeTarget()).append("` runs it.\n\n");
             List<String> why = e.notRun().stream().map(NotRun::dataset).distinct().filter(d -> s.notes().containsKey(d))
                     .map(d -> "- " + d + ": " + s.notes().get(d) + "\n").toList();
             if (!why.isEmpty()) md.append("Where it cannot run here:\n\n").append(String.join("", why)).append('\n');
+            unrunColumns(md, e, results);
             return;
         }
         if (!e.damaged().isEmpty()) {
@@ -199,15 +289,24 @@ public final class ReproductionReport {
             e.damaged().forEach(d -> md.append("- ").append(d).append('\n'));
             md.append('\n');
         }
-        md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));
+        if (e.main() == null)
+            md.append("**No runs of its own**: no runs in `").append(folders(s, results)).append("`; `make ").append(s.makeTarget()).append("` runs them.");
+        else md.append(String.format(Locale.ROOT, "Judged: `%s` (%d runs).", e.main().dir(), e.main().runs()));
         e.others().forEach((p, r) -> md.append(String.format(Locale.ROOT, " Also present: `%s` (%d runs)%s.", p, r.runs(),
                 p.equals(codeCounterpart(e.protocol())) ? ", in [paper vs authors' code](#paper-vs-authors-code)" : "")));
         md.append("\n\n");
+        for (Section.Quoted q : s.quoted()) {
+            Results r = e.quoted().get(q.method());
+            if (r == null) continue;
+            Section from = Sections.get(q.section());
+            md.append(String.format(Locale.ROOT, "**Column %s** is quoted from [%s](#%s) and judged from our runs of it: `%s` (%d runs), the folder that "
+                    + "section judges. %s%n%n", q.method(), from.title(), anchor(from.title()), r.dir(), r.runs(), q.note()));
+        }
         if (s.expected() != null) {
             Tally t = e.tally();
             md.append(String.format(Locale.ROOT, "**%d of %d cells reproduce**; %d do not; %d not comparable; %d not run.%s%n%n",
                     t.reproduced(), t.cells(), t.notReproduced(), t.notComparable(), t.notRun(),
-                    t.baselines() > 0 ? " (" + t.baselines() + " cells of baseline methods not counted.)" : ""));
+                    t.baselines() > 0 ? " (" + t.baselines() + " cells in columns with no runs here are not counted: below.)" : ""));
         }
         List<Comparison.Row> rows = e.rows();
         if (s.layout() == Section.Layout.CLASSES)
@@ -218,7 +317,7 @@ public final class ReproductionReport {
             ResultStore.writeAtomically(out.resolve(file), png);
             md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");
         });
-        if (out != null) e.main().pictures().forEach((name, png) -> {
+        if (out != null && e.main() != null) e.main().pictures().forEach((name, png) -> {
             String file = s.id() + "-" + name + ".png";
             try {
                 ResultStore.writeAtomically(out.resolve(file), java.nio.file.Files.readAllBytes(png));
@@ -243,6 +342,23 @@ public final class ReproductionReport {
                             .collect(Collectors.joining(", "))).append("): ").append(why).append('\n'));
             md.append('\n');
         }
+        unrunColumns(md, e, results);
+    }
+
+    /** The section's columns with no runs here, not counted in its cells: not run yet (with where runs would come from) or out of scope. */
+    static void unrunColumns(StringBuilder md, Evaluated e, Path results) {
+        if (e.unrun().isEmpty()) return;
+        md.append("Columns with no runs here (not counted above):\n\n");
+        List<Unrun> notYet = e.unrun().stream().filter(u -> u.outOfScope() == null).toList();
+        if (!notYet.isEmpty()) md.append("- not run yet: ").append(notYet.stream().map(u -> u.method() + " (" + u.cells() + " cells"
+                + (u.quotedFrom() == null ? "" : "; quoted from `" + u.quotedFrom() + "`, whose runs fill it: none in `"
+                + folders(Sections.get(u.quotedFrom()), results) + "`, `make " + Sections.get(u.quotedFrom()).makeTarget() + "` runs them") + ")")
+                .collect(Collectors.joining(", "))).append('\n');
+        Map<ColumnNotes.OutOfScope, List<Unrun>> out = e.unrun().stream().filter(u -> u.outOfScope() != null)
+                .collect(Collectors.groupingBy(Unrun::outOfScope, LinkedHashMap::new, Collectors.toList()));
+        out.forEach((g, us) -> md.append("- out of scope: ").append(us.stream().map(Unrun::method).collect(Collectors.joining(", "))).append(" (")
+                .append(us.stream().mapToInt(Unrun::cells).sum()).append(" cells): ").append(g.reason()).append('\n'));
+        md.append('\n');
     }
 
     /**

@@ -27,10 +27,12 @@ import java.util.function.Function;
  * @param charts      the pictures of a comparison, by file-name suffix, e.g. {@code "mnist" -> PNG}
  * @param notes       per data set, why it may be missing or not comparable here (e.g. data not on this machine)
  * @param live        a small live experiment (a minute or so), which a notebook runs when no results exist
+ * @param quoted      the columns of the paper's table that it quotes from the other paper, judged from our runs of that paper's
+ *                    section (e.g. HRN Table 1's ICS column from ics_table1's Ours runs)
  */
 public record Section(String id, String title, String expected, List<String> methods, List<String> protocols,
                       Results.Reader reader, Layout layout, Function<List<Comparison.Row>, Map<String, byte[]>> charts,
-                      Map<String, String> notes, Live live) {
+                      Map<String, String> notes, Live live, List<Quoted> quoted) {
     public Section {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, id + ": title");
@@ -45,6 +47,26 @@ public record Section(String id, String title, String expected, List<String> met
         methods = List.copyOf(methods);
         protocols = List.copyOf(protocols);
         notes = Map.copyOf(notes);
+        quoted = List.copyOf(quoted);
+        for (Quoted q : quoted)
+            if (methods.contains(q.method())) throw new IllegalArgumentException(id + ": column " + q.method() + " is both run and quoted from " + q.section());
+    }
+
+    /**
+     * A column that the paper quotes from another paper, filled from that paper's section: its results folder, the first of
+     * its {@link #protocols()} present (the one its own section judges), read by {@code reader}, which names the column
+     * {@code method} and judges it against this section's table.
+     *
+     * @param section the section whose results fill the column (e.g. {@code ics_table1})
+     * @param note    where the two papers' protocols differ, shown beside the column ({@link ColumnNotes})
+     */
+    public record Quoted(String method, String section, Results.Reader reader, String note) {
+        public Quoted {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(section, method + ": section");
+            Objects.requireNonNull(reader, method + ": reader");
+            Objects.requireNonNull(note, method + " quoted from " + section + ": no note on where the protocols differ (" + ColumnNotes.FILE + ")");
+        }
     }
 
     /** The make target that produces the results: the id with "-" for "_". */
@@ -70,6 +92,8 @@ public record Section(String id, String title, String expected, List<String> met
         private Function<List<Comparison.Row>, Map<String, byte[]>> charts = rows -> Map.of();
         private Map<String, String> notes = Map.of();
         private Live live;
+        private final List<Quoted> quoted = new java.util.ArrayList<>();
+        private Map<String, String> quotedNotes = Map.of();
 
         private Builder(String id) { this.id = id; }
 
@@ -82,11 +106,18 @@ public record Section(String id, String title, String expected, List<String> met
         public Builder charts(Function<List<Comparison.Row>, Map<String, byte[]>> charts) { this.charts = charts; return this; }
         public Builder notes(Map<String, String> notes) { this.notes = notes; return this; }
         public Builder live(Live live) { this.live = live; return this; }
+        /** Per quoted column, where the protocols differ (the section's part of {@link ColumnNotes#quoted()}). */
+        public Builder quotedNotes(Map<String, String> notes) { this.quotedNotes = notes; return this; }
+        /** Column {@code method} is quoted from {@code section}'s results, which {@code reader} reads as that column; its note comes from {@link #quotedNotes}. */
+        public Builder quotes(String method, String section, Results.Reader reader) {
+            quoted.add(new Quoted(method, section, reader, quotedNotes.get(method)));
+            return this;
+        }
 
         /** One live command into the folder of {@code protocol}: {@link Live#of}. */
         public Builder live(String protocol, String... options) { return live(Live.of(protocol, options)); }
 
-        public Section build() { return new Section(id, title, expected, methods, protocols, reader, layout, charts, notes, live); }
+        public Section build() { return new Section(id, title, expected, methods, protocols, reader, layout, charts, notes, live, quoted); }
     }
 
     /**

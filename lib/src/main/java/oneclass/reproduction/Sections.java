@@ -9,6 +9,7 @@ import oneclass.report.Charts;
 import oneclass.tabular.TabularResults;
 
 import java.util.List;
+import java.util.Map;
 
 import static oneclass.reproduction.Section.Layout.CLASSES;
 import static oneclass.reproduction.Section.Live.OUT;
@@ -16,15 +17,19 @@ import static oneclass.reproduction.Section.Live.OUT;
 /**
  * Every paper section the harness reproduces, in the paper's order: the registry behind {@code make report}
  * and the notebooks. A new script joins them with one entry here; its package reads its results folder back
- * (e.g. {@link HrnResults#read}). Why a data set is not run on this machine is data: {@link MachineNotes}.
+ * (e.g. {@link HrnResults#read}). Why a data set is not run on this machine is data: {@link MachineNotes}; why a column is
+ * left out, and where a quoted column's protocols differ, too: {@link ColumnNotes}.
  */
 public final class Sections {
     private Sections() {}
 
     static final MachineNotes MACHINE = MachineNotes.builtIn();
+    static final ColumnNotes COLUMNS = ColumnNotes.builtIn();
 
-    /** A section whose notes are this machine's. */
-    private static Section.Builder section(String id) { return Section.of(id).notes(MACHINE.of(id)); }
+    /** A section whose notes are this machine's, and whose quoted columns' notes are those of {@link #COLUMNS}. */
+    private static Section.Builder section(String id) {
+        return Section.of(id).notes(MACHINE.of(id)).quotedNotes(COLUMNS.quoted().getOrDefault(id, Map.of()));
+    }
 
     private static final String AVG_AUC = "AUC % (average over classes)";
 
@@ -32,6 +37,8 @@ public final class Sections {
             section("hrn_table1").title("HRN Table 1: one-class AUC per class on MNIST, Fashion-MNIST, CIFAR-10")
                     .expected("hrn_table1.csv").methods("HRN", "HRN-L2").protocols("paper", "official-code")
                     .reader(HrnResults::read).layout(CLASSES).charts(Charts.perClass("AUC %"))
+                    // HRN copied its ICS column from ICS Table 1's Ours column: judged from our runs of it
+                    .quotes("ICS", "ics_table1", IcsResults.column("Ours", "ICS"))
                     .live("paper", "--datasets", "mnist", "--classes", "0,1", "--seeds", "1", "--epochs", "3").build(),
             section("hrn_table2").title("HRN Table 2: precision, recall, F1 on KDDCUP99, Thyroid, Arrhythmia")
                     .expected("hrn_table2.csv").methods("HRN").protocols("paper", "official-code")
@@ -78,6 +85,11 @@ public final class Sections {
         for (String id : MACHINE.sections().keySet())
             if (ALL.stream().noneMatch(s -> s.id().equals(id)))
                 throw new IllegalStateException(MachineNotes.FILE + ": notes for an unknown section '" + id + "'; known: " + ids());
+        COLUMNS.quoted().forEach((id, notes) -> notes.keySet().forEach(m -> {
+            if (ALL.stream().noneMatch(s -> s.id().equals(id) && s.quoted().stream().anyMatch(q -> q.method().equals(m))))
+                throw new IllegalStateException(ColumnNotes.FILE + ": a note for column " + m + " of " + id + ", which no section quotes");
+        }));
+        for (Section s : ALL) for (Section.Quoted q : s.quoted()) get(q.section()); // the quoted section exists
     }
 
     /** The section called {@code id}. */

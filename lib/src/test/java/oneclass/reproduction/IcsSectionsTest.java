@@ -43,7 +43,7 @@ class IcsSectionsTest {
         assertEquals(98.8, c0.ours(), 1e-9);
         assertEquals(Verdict.WITHIN, c0.verdict());
         // 240 published cells: 120 in our four columns (3 judged, 117 not run), 120 in the paper's baselines (OCSVM, HOG, IF, DSVDD)
-        assertEquals(new ReproductionReport.Tally(1, 2, 0, 117, 120), e.tally());
+        assertEquals(new ReproductionReport.Tally(1, 2, 0, 117, 120, 0), e.tally());
         assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("fmnist") && n.why().contains(SectionsTest.note("ics_table1", "fmnist"))));
         assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("cifar10") && n.why().contains(SectionsTest.note("ics_table1", "cifar10"))));
         assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
@@ -57,7 +57,7 @@ class IcsSectionsTest {
         Comparison.Row hog = e.rows().stream().filter(r -> r.method().equals("HOG") && r.cls().equals("0")).findFirst().orElseThrow();
         assertEquals(Verdict.ABOVE, hog.verdict());
         // OCSVM, IF within, HOG above; not run: our four columns' 120 and the three run baselines' other 87; DSVDD's 30 stay apart
-        assertEquals(new ReproductionReport.Tally(2, 1, 0, 207, 30), e.tally());
+        assertEquals(new ReproductionReport.Tally(2, 1, 0, 207, 30, 0), e.tally());
     }
 
     @Test
@@ -65,7 +65,7 @@ class IcsSectionsTest {
         store("ics_table1", "paper-quick", List.of(run("Ours", 0, 10, 1, 98.9)));
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
         assertEquals("paper-quick", e.protocol());
-        assertEquals(new ReproductionReport.Tally(0, 0, 1, 119, 120), e.tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 1, 119, 120, 0), e.tally());
         assertTrue(e.rows().get(0).note().contains("quick mode"), e.rows().get(0).note());
     }
 
@@ -77,7 +77,7 @@ class IcsSectionsTest {
         assertEquals(85.0, avg5.ours(), 1e-9);
         Comparison.Row avg50 = e.rows().stream().filter(r -> r.method().equals("rho=50") && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
         assertEquals(65.0, avg50.ours(), 1e-9);
-        assertEquals(new ReproductionReport.Tally(0, 0, 0, 0, 0), e.tally()); // the paper prints no point of the curve
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 0, 0, 0), e.tally()); // the paper prints no point of the curve
         assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
     }
 

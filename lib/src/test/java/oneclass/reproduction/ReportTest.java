@@ -83,7 +83,7 @@ class ReportTest {
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(noise, results, expectedDir);
         assertEquals("paper", e.protocol());
         assertEquals(25, e.main().runs());
-        assertEquals(new ReproductionReport.Tally(1, 1, 1, 1, 0), e.tally());
+        assertEquals(new ReproductionReport.Tally(1, 1, 1, 1, 0, 0), e.tally());
         assertEquals(1, e.notRun().size());
         ReproductionReport.NotRun nr = e.notRun().get(0);
         assertEquals("cifar10", nr.dataset());
@@ -95,7 +95,7 @@ class ReportTest {
     void aSectionWithoutResultsIsNotRunAndSaysHowToRunIt() throws Exception {
         List<ReproductionReport.Evaluated> ev = ReproductionReport.write(List.of(noise), results, expectedDir, out, "test");
         assertNull(ev.get(0).main());
-        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 0), ev.get(0).tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 0, 0), ev.get(0).tally());
         String md = Files.readString(out.resolve("REPORT.md"));
         assertTrue(md.contains("**Not run**: no runs in `" + results.resolve("hrn_noise") + "/{paper,official-code}`; `make hrn-noise` runs it."), md);
         assertTrue(md.contains("Of the 4 published cells in the columns this harness runs, **0 reproduce**, **0 do not**, 0 are not comparable"), md);
@@ -138,10 +138,10 @@ class ReportTest {
                 """);
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(results.resolve("hrn_table1/paper"), HrnGrid.RunResult.class);
         for (int c = 0; c < 10; c++) store.put(run("mnist", c, "HRN", "paper", 97.5, Double.NaN));
-        assertEquals(new ReproductionReport.Tally(1, 0, 0, 0, 2), ReproductionReport.evaluate(table1, results, expectedDir).tally());
+        assertEquals(new ReproductionReport.Tally(1, 0, 0, 0, 2, 0), ReproductionReport.evaluate(table1, results, expectedDir).tally());
         for (int c = 0; c < 10; c++) store.put(run("mnist", c, "OCSVM", "paper", 85.0, Double.NaN));
         // OCSVM now has runs: its mnist cell is judged (below), its fmnist cell is not run
-        assertEquals(new ReproductionReport.Tally(1, 1, 0, 1, 0), ReproductionReport.evaluate(table1, results, expectedDir).tally());
+        assertEquals(new ReproductionReport.Tally(1, 1, 0, 1, 0, 0), ReproductionReport.evaluate(table1, results, expectedDir).tally());
     }
 
     @Test

@@ -61,7 +61,7 @@ class SectionsTest {
         assertEquals(97.0, fin.paper(), 0);
         assertEquals(Verdict.BELOW, fin.verdict()); // 1.9 below, margin 1.0 + 2 × 0.1
         // Table 7's HCL column: mnist judged, the other three rows not run for want of data; its six other methods are baselines
-        assertEquals(new ReproductionReport.Tally(0, 1, 0, 3, 24), e.tally());
+        assertEquals(new ReproductionReport.Tally(0, 1, 0, 3, 0, 24), e.tally());
         assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("emnist") && n.why().contains(note("hcl_table7", "emnist"))), e.notRun().toString());
         assertTrue(e.notRun().stream().anyMatch(n -> n.dataset().equals("dbpedia-pfe") && n.why().contains(note("hcl_table7", "dbpedia-pfe"))));
         // the per-task cells feed the curve, not the table
@@ -82,7 +82,7 @@ class SectionsTest {
     void hclOnPartOfTheDataIsNotComparable() throws Exception {
         storeMnist("first 1000 training images per class of the full set");
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("hcl_table7"), results, EXPECTED);
-        assertEquals(new ReproductionReport.Tally(0, 0, 1, 3, 24), e.tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 1, 3, 0, 24), e.tally());
         assertTrue(e.rows().stream().filter(r -> r.cls().equals("final")).findFirst().orElseThrow().note().contains("first 1000"));
     }
 
@@ -91,7 +91,7 @@ class SectionsTest {
         storeMnist("full");
         Files.delete(results.resolve("hcl_table7/curves.csv"));
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("hcl_table7"), results, EXPECTED);
-        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 24), e.tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 0, 24), e.tally());
         assertTrue(e.notRun().get(0).why().contains("shards not merged"), e.notRun().toString());
     }
 
@@ -111,7 +111,7 @@ class SectionsTest {
         storePretrained("resnet50-paper", false, "full");
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("hrn_pretrained"), results, EXPECTED);
         assertEquals("resnet50-paper", e.protocol());
-        assertEquals(new ReproductionReport.Tally(0, 0, 1, 0, 3), e.tally()); // OCGAN, ICS, TQM: the paper's baselines
+        assertEquals(new ReproductionReport.Tally(0, 0, 1, 0, 1, 2), e.tally()); // the paper's baselines: ICS not run yet, OCGAN and TQM out of scope
         Comparison.Row hrn = e.rows().stream().filter(r -> r.method().equals("HRN") && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
         assertTrue(hrn.note().contains("features of ImageNet-pretrained resnet50 (zoo), not the paper's extractor"), hrn.note());
         assertTrue(e.rows().stream().anyMatch(r -> r.method().equals("OCSVM") && r.verdict() == Verdict.NO_PAPER_VALUE), "the in-harness baselines are shown, not judged");
@@ -126,17 +126,17 @@ class SectionsTest {
         assertNull(ReproductionReport.evaluate(Sections.get("hrn_pretrained"), results, EXPECTED).main(), "another extractor's folder is not read");
         storePretrained("resnet50-paper", true, "full");
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("hrn_pretrained"), results, EXPECTED);
-        assertEquals(new ReproductionReport.Tally(1, 0, 0, 0, 3), e.tally()); // 96.0 within 2.0 of 96.6
+        assertEquals(new ReproductionReport.Tally(1, 0, 0, 0, 1, 2), e.tally()); // 96.0 within 2.0 of 96.6
     }
 
     @Test
     void nothingRunSaysWhy() {
         ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("hrn_pretrained"), results, EXPECTED);
-        assertEquals(new ReproductionReport.Tally(0, 0, 0, 1, 3), e.tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 1, 1, 2), e.tally());
         assertTrue(e.notRun().get(0).why().contains("no internet"), e.notRun().toString());
         assertTrue(e.notRun().get(0).why().contains("hrn_pretrained/{resnet50-paper,resnet50-official-code,random-cnn-paper}"), e.notRun().toString());
         ReproductionReport.Evaluated h = ReproductionReport.evaluate(Sections.get("hcl_table7"), results, EXPECTED);
-        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 24), h.tally());
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 4, 0, 24), h.tally());
         assertTrue(h.notRun().get(0).why().startsWith("no runs in " + results.resolve("hcl_table7") + ";"), h.notRun().toString());
         String md = Notebook.markdown(h);
         assertTrue(md.contains("**Not run**: no runs in `") && md.contains("hcl_table7`; `make hcl-table7` runs it."), md); // (under the notebooks' results root)
