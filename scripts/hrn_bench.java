@@ -22,25 +22,17 @@
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
-import oneclass.run.Cli;
-import oneclass.run.Parallel;
-import oneclass.run.Threads;
+import oneclass.run.*;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
+import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.file.*;
+import java.util.*;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.*;
 
@@ -53,7 +45,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.*;
  */
 @Command(name = "hrn_bench", mixinStandardHelpOptions = true, description = "Seconds per epoch of HRN training on one MNIST class, ours and PyTorch's.")
 class hrn_bench implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Spec CommandSpec spec;
+    @Mixin ScriptOptions.Data data;
     @Option(names = "--class", defaultValue = "0", description = "MNIST class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--epochs", defaultValue = "12", description = "Epochs timed per run; the first 2 are warm-up and not counted (default: ${DEFAULT-VALUE}).") int epochs;
     @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code (default: ${DEFAULT-VALUE}).") String protocol;
@@ -66,10 +59,10 @@ class hrn_bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (epochs < 3) throw new IllegalArgumentException("--epochs must be >= 3 (2 warm-up epochs are not counted), got " + epochs);
+        if (epochs < 3) throw new ParameterException(spec.commandLine(), "--epochs: must be >= 3 (2 warm-up epochs are not counted), got " + epochs);
         Threads.singleThreadedNd4j();
         Protocol p = Protocol.parse(protocol);
-        DataSource.Split split = DataSource.load(Benchmark.MNIST, DataSource.resolveDataDir(dataDir), true);
+        DataSource.Split split = DataSource.load(Benchmark.MNIST, data.dir(), data.download());
         INDArray x = Inputs.matrix(split.train(), p.trainIndices(split.train(), cls), p.normalization(Benchmark.MNIST));
         HrnConfig cfg = p.config(Benchmark.MNIST, Method.HRN).withEpochs(epochs);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -103,7 +96,7 @@ class hrn_bench implements Callable<Integer> {
             System.out.println("PyTorch peer: not run; it implements the paper protocol only (--protocol paper).");
             return 0;
         }
-        if (torchPeer == null) torchPeer = builtInPeer();
+        if (torchPeer == null) torchPeer = TorchPeer.builtInScript();
         List<String> py = List.of(python);
         TorchPeer.Result peer = peer(py, x, cfg);
         if (!peer.ran()) {
@@ -115,29 +108,13 @@ class hrn_bench implements Callable<Integer> {
         double peerEach = Double.NaN;
         if (cores > 1) {
             TorchPeer.Result[] side = new TorchPeer.Result[cores];
-            List<Runnable> runs = new ArrayList<>();
-            for (int r = 0; r < cores; r++) {
-                int run = r;
-                runs.add(() -> side[run] = peer(py, x, cfg));
-            }
-            Parallel.run(runs, cores);
+            Parallel.run(IntStream.range(0, cores).<Runnable>mapToObj(r -> () -> side[r] = peer(py, x, cfg)).toList(), cores);
             peerEach = Arrays.stream(side).mapToDouble(TorchPeer.Result::secondsPerEpoch).average().orElseThrow();
             System.out.printf("PyTorch %d side by side:   %.3f s/epoch each%n", cores, peerEach);
         }
         System.out.printf("ratio ours / PyTorch:     %.2f alone (medians), %.2f (fastest epochs), %.2f side by side (below 1: ours is faster)%n",
                 alone.median() / peer.secondsPerEpoch(), alone.fastest() / peer.fastestEpoch(), each / peerEach);
         return 0;
-    }
-
-    /** The peer script as built into this script (//FILES), copied to a temporary file for Python to run. */
-    static Path builtInPeer() throws IOException {
-        Path p = Files.createTempFile("hrn_torch", ".py");
-        p.toFile().deleteOnExit();
-        try (InputStream in = hrn_bench.class.getClassLoader().getResourceAsStream("bench/hrn_torch.py")) {
-            if (in == null) throw new IllegalStateException("bench/hrn_torch.py is not built into hrn_bench (its //FILES line)");
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return p;
     }
 
     /** One run of the PyTorch peer on the same matrix and recipe (seed 1). */
@@ -158,23 +135,18 @@ class hrn_bench implements Callable<Integer> {
      */
     static Epochs[] epochSeconds(HrnConfig cfg, INDArray x, int parallel, Runnable afterEpoch) {
         Epochs[] result = new Epochs[parallel];
-        List<Runnable> runs = new ArrayList<>();
-        for (int r = 0; r < parallel; r++) {
-            int run = r;
-            runs.add(() -> {
-                double[] t = new double[cfg.epochs()];
-                long[] last = {System.nanoTime()};
-                HrnTrainer.train(cfg, x, 1 + run, (epoch, model, loss) -> {
-                    t[epoch - 1] = (System.nanoTime() - last[0]) / 1e9;
-                    afterEpoch.run();
-                    last[0] = System.nanoTime();
-                });
-                double[] counted = Arrays.copyOfRange(t, 2, t.length);
-                Arrays.sort(counted);
-                result[run] = new Epochs(counted[counted.length / 2], counted[0]);
+        Parallel.run(IntStream.range(0, parallel).<Runnable>mapToObj(run -> () -> {
+            double[] t = new double[cfg.epochs()];
+            long[] last = {System.nanoTime()};
+            HrnTrainer.train(cfg, x, 1 + run, (epoch, model, loss) -> {
+                t[epoch - 1] = (System.nanoTime() - last[0]) / 1e9;
+                afterEpoch.run();
+                last[0] = System.nanoTime();
             });
-        }
-        Parallel.run(runs, parallel);
+            double[] counted = Arrays.copyOfRange(t, 2, t.length);
+            Arrays.sort(counted);
+            result[run] = new Epochs(counted[counted.length / 2], counted[0]);
+        }).toList(), parallel);
         return result;
     }
 

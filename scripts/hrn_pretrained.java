@@ -22,19 +22,16 @@
 import oneclass.baseline.BaselineOptions;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
-import oneclass.metric.Auc;
 import oneclass.data.DataSource;
-import oneclass.data.Download;
+import oneclass.data.Features;
 import oneclass.features.*;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -64,7 +61,8 @@ import java.util.concurrent.Callable;
  * <p>What the paper leaves open, decided here: HRN's model on features is Table 2's non-image recipe,
  * [d-100]-[100-1] with the MNIST training settings ({@link Protocol#config}), since the paper gives no
  * architecture for feature input; the features go through HRN's 2-norm instance normalization, as every
- * other input of HRN does (Sec. 3.2), unless {@code --no-instance-norm}.
+ * other input of HRN does (Sec. 3.2), unless {@code --no-instance-norm}. The experiment, HRN and the baselines per
+ * (class, seed) on the vectors, is {@code features.FeatureGrid}.
  */
 @Command(name = "hrn_pretrained", mixinStandardHelpOptions = true, sortOptions = false,
         description = "HRN Table 4: HRN on features of a pretrained network, CIFAR-10, per normal class, next to the paper's 96.6.")
@@ -109,20 +107,14 @@ class hrn_pretrained implements Callable<Integer> {
     List<String> baselineNames;
     @Mixin BaselineOptions baselineOptions;
 
-    // ---- Where --------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download data or weights; fail if they are not there.") boolean noDownload;
+    // ---- Where: --data-dir, --no-download (data and weights), --out, --threads, --shard; the paper's table: --expected, --check
+    @Mixin ScriptOptions where;
+    @Mixin PaperTable paper = new PaperTable("hrn_table4.csv", "HRN, NeurIPS 2020, Table 4");
     @Option(names = "--model-cache", description = "Where zoo weights are kept (default: ~/.cache/oneclass-repro/models).") Path modelCache;
     @Option(names = "--feature-cache", description = "Where extracted features are kept (default: ~/.cache/oneclass-repro/features).") Path featureCache;
     @Option(names = "--extract-batch", defaultValue = "32", description = "Images per forward pass of the extractor (default: ${DEFAULT-VALUE}).") int extractBatch;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_pretrained/<extractor>, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/hrn_table4.csv, built into the script, so it runs from any folder).") Path expectedFile;
-    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
-    @Mixin Shard.Selector shardOption;
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hrn_pretrained()).execute(args));
     }
 
@@ -135,155 +127,72 @@ class hrn_pretrained implements Callable<Integer> {
             return 0;
         }
         // ---- 1. Options ---------------------------------------------------------------------------------
-        Protocol proto = Protocol.parse(protocol);
-        if (zoo != null && model != null) throw new IllegalArgumentException("--zoo and --model exclude each other");
-        if (pretrainedAsPaper && model == null) throw new IllegalArgumentException("--pretrained-as-paper needs --model (no zoo model is pretrained as the paper's)");
-        ZooWeights weights = model == null ? ZooWeights.imagenet(zoo != null ? zoo : "resnet50") : null;
-        Preprocessing prep = preprocess != null ? Preprocessing.parse(preprocess) : weights != null ? weights.preprocessing() : Preprocessing.unitRange(32);
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        if (seeds.isEmpty()) throw new IllegalArgumentException("--seeds: at least one seed is needed");
-        if (hidden < 1) throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
-        if (extractBatch < 1) throw new IllegalArgumentException("--extract-batch must be >= 1, got " + extractBatch);
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "hrn_table4.csv");
+        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
+        ExtractorSource source = where.parse("--zoo", () -> ExtractorSource.of(zoo, model, pretrainedAsPaper, label));
+        Preprocessing prep = preprocess != null ? where.parse("--preprocess", () -> Preprocessing.parse(preprocess)) : source.defaultPreprocessing();
+        where.classes(classes);
+        where.require(!seeds.isEmpty(), "--seeds", "at least one seed is needed");
+        where.require(hidden >= 1, "--hidden", "must be >= 1, got " + hidden);
+        where.require(extractBatch >= 1, "--extract-batch", "must be >= 1, got " + extractBatch);
+        ExpectedResults expected = paper.expected();
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
-        List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none"))
-                .map(b -> baselineOptions.parse(b).orElseThrow(() -> new IllegalArgumentException("--baselines: unknown baseline '" + b
-                        + "'; valid: " + String.join(", ", BaselineOptions.NAMES) + ", none"))).toList();
+        List<OneClassBaseline> baselines = baselineNames.stream().filter(b -> !b.equalsIgnoreCase("none")) // 'none': no baselines
+                .map(b -> where.parse("--baselines", () -> baselineOptions.method("--baselines", b))).toList();
         configFor(proto, 1); // bad overrides fail here, before any work
-        String extractorName = weights != null ? weights.name() : model.getFileName().toString().replaceAll("\\.[^.]*$", "");
-        Path outDir = out != null ? out : Path.of("results", "hrn_pretrained", extractorName + "-" + proto.cliName());
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
-        Shard shard = shardOption.get();
+        Path outDir = where.out(source.name() + "-" + proto.cliName());
+        int threads = where.threads();
+        Shard shard = where.shard();
         Path cacheRoot = Path.of(System.getProperty("user.home"), ".cache", "oneclass-repro");
-        String what = label != null ? label
-                : weights != null ? "ImageNet-pretrained " + weights.name() + " (deeplearning4j-zoo), overlapping classes not removed"
-                : pretrainedAsPaper ? "model file " + model.getFileName() + ", declared pretrained as the paper's (WRN, ImageNet without 229 CIFAR-like classes)"
-                : "model file " + model.getFileName() + " (pretraining unknown; overlapping classes not known to be removed)";
+        String what = source.describe();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        DataSource.Split data = DataSource.load(List.of(Benchmark.CIFAR10), dir, !noDownload, System.out).get(Benchmark.CIFAR10);
+        DataSource.Split data = DataSource.load(List.of(Benchmark.CIFAR10), where.dataDir(), where.download(), System.out).get(Benchmark.CIFAR10);
 
         // ---- 3. The extractor, and the features (extracted once, then from the cache) ----------------------
-        Path modelFile = model != null ? model : noDownload && !Files.isRegularFile(zooFile(weights, cacheRoot))
-                ? failNoDownload(weights, cacheRoot) : weights.fetch(modelCache != null ? modelCache : cacheRoot.resolve("models"), Download.DEFAULT_FETCHER);
+        Path modelFile = source.file(modelCache != null ? modelCache : cacheRoot.resolve("models"), where.download());
         FeatureExtractor extractor = FeatureExtractor.load(modelFile, layer, prep);
         System.out.println("extractor: " + what + "\n  " + extractor.describe());
         FeatureCache.Key key = new FeatureCache.Key(extractor.identity(), Benchmark.CIFAR10.cliName(), data.subset(), data.sha256ByFile());
         Path featureDir = featureCache != null ? featureCache : cacheRoot.resolve("features");
         long t0 = System.nanoTime();
         Features.Split features = FeatureCache.getOrCompute(featureDir, key, () -> new Features.Split(
-                extract(extractor, data.train(), "train"), extract(extractor, data.test(), "test")), System.out);
+                extractor.extract(data.train(), extractBatch, "train", System.out), extractor.extract(data.test(), extractBatch, "test", System.out)), System.out);
         double extractSeconds = (System.nanoTime() - t0) / 1e9;
         int d = features.train().d();
         System.out.printf(Locale.ROOT, "features: d = %d, %d train / %d test vectors (%.1f s)%n", d, features.train().n(), features.test().n(), extractSeconds);
 
-        // ---- 4. HRN on the features, every (class, seed) -------------------------------------------------
+        // ---- 4. HRN, then the in-harness baselines for context, on the features: every (class, seed) -------------
         HrnConfig cfg = configFor(proto, d);
         InstanceNorm2 norm = noInstanceNorm ? null : InstanceNorm2.PAPER;
         Threads.singleThreadedNd4j();
-        ResultStore<HrnGrid.RunResult> store = new ResultStore<>(outDir, HrnGrid.RunResult.class);
-        List<HrnGrid.RunResult> runs = new ArrayList<>(FeatureGrid.run(features, Benchmark.CIFAR10.cliName(), data.subset(), "HRN", proto, cfg,
-                norm, classes, seeds, evalEveryEpoch, "features=" + key.id(), nThreads, shard, store, System.out));
+        List<HrnGrid.RunResult> runs = FeatureGrid.run(new FeatureGrid.Table(features, Benchmark.CIFAR10.cliName(), data.subset(), "features=" + key.id()),
+                proto, cfg, norm, baselines, classes, seeds, evalEveryEpoch, threads, shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
 
-        // ---- 5. The in-harness baselines on the same features ----------------------------------------------
-        // Same features, same training rows as HRN's paper protocol (the whole class); Table 4 prints no value for them
-        // (its baselines are OCGAN, ICS and TQM, not implemented here), so they are context, never judged.
-        // A shard's run list goes on after FeatureGrid's (class, seed) runs: the baselines' runs are shared out too.
-        double[][] testRows = baselines.isEmpty() ? null : features.test().doubleRows();
-        int position = classes.size() * seeds.size();
-        for (OneClassBaseline bl : baselines)
-            for (int cls : classes)
-                for (long seed : seeds) {
-                    if (!shard.owns(position++)) continue; // another shard's run
-                    String runKey = HrnGrid.RunResult.key(Benchmark.CIFAR10.cliName(), cls, bl.name(), seed);
-                    String fp = Integer.toHexString(("features=" + key.id() + "|" + bl.describe()).hashCode());
-                    var stored = store.find(runKey, fp);
-                    if (stored.isPresent()) { runs.add(stored.get()); continue; }
-                    long tb = System.nanoTime();
-                    double[][] train = features.train().doubleRows(features.train().indicesOf(cls));
-                    double auc = 100 * Auc.of(bl.normality(train, testRows, seed), features.test().labels(), cls);
-                    double sec = (System.nanoTime() - tb) / 1e9;
-                    HrnGrid.RunResult r = new HrnGrid.RunResult(Benchmark.CIFAR10.cliName(), data.subset(), cls, bl.name(), proto.cliName(), seed, 0,
-                            auc, auc, Double.NaN, 0, Double.NaN, Double.NaN, train.length, testRows.length, sec, fp, bl.describe());
-                    store.put(r);
-                    runs.add(r);
-                    System.out.printf(Locale.ROOT, "done %s: AUC %.2f%%, %.1fs%n", runKey, auc, sec);
-                }
-
-        Map<String, Object> ex = new LinkedHashMap<>();
-        ex.put("label", what);
-        ex.put("source", weights != null ? "zoo " + weights.name() + " " + weights.url() + " (adler32 " + weights.adler32() + ")" : "file " + model.toAbsolutePath());
-        ex.put("model_file", modelFile.toAbsolutePath().toString());
-        ex.put("model_sha256", extractor.sha256());
-        ex.put("layer", extractor.layer());
-        ex.put("preprocessing", prep.describe());
-        ex.put("feature_dim", d);
-        ex.put("feature_cache", FeatureCache.file(featureDir, key).toAbsolutePath().toString());
-        ex.put("feature_seconds", extractSeconds);
-        ex.put("pretrained_as_paper", pretrainedAsPaper);
-        RunRecord record = new RunRecord("scripts/hrn_pretrained.java", originalArgs).put("protocol", proto.cliName()).put("extractor", ex)
+        RunRecord record = where.record().put("protocol", proto.cliName())
+                .put("extractor", source.provenance(extractor, d, FeatureCache.file(featureDir, key), extractSeconds))
                 .put("config", cfg.describe()).put("input", norm != null ? "features, 2-norm instance normalization" : "features as they are")
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
+                .put("classes", classes.toString()).put("seeds", seeds.toString())
                 .put("data", DataSource.provenance(Map.of(Benchmark.CIFAR10, data)));
         // a shard's record names the extractor too: `make report` judges a cell only when every record declares it pretrained as the paper's
         if (shard.partial()) return shard.finish(record, outDir, System.out);
 
-        // ---- 6. Average over classes, next to the paper's Table 4, report --------------------------------------
+        // ---- 5. Average over classes, next to the paper's Table 4, report --------------------------------------
         String reason = pretrainedAsPaper ? null : "features of " + what + ", not the paper's extractor";
         List<Comparison.Row> table = Comparison.compare(Cells.aggregate(HrnGrid.aucs(runs)), expected,
                 c -> !data.complete() ? "CIFAR-10 subset, not the full data set" + (reason != null ? "; " + reason : "") : reason);
-        String title = "HRN Table 4 (pretrained features, CIFAR-10) -- AUC % (protocol: " + proto.cliName() + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, table).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(table);
-        System.out.println("verdicts: " + counts);
-        table.stream().filter(r -> r.cls().equals(Cells.AVG) && r.method().equals("HRN")).findFirst().ifPresent(r -> System.out.printf(Locale.ROOT,
+        table.stream().filter(r -> r.cls().equals(Cells.AVG) && r.method().equals(FeatureGrid.METHOD)).findFirst().ifPresent(r -> System.out.printf(Locale.ROOT,
                 "HRN on %s: %.2f ± %.2f (average AUC over %d classes) vs the paper's %.1f (WRN pretrained on ImageNet without the 229 CIFAR-like classes)%n",
                 what, r.ours(), r.oursStd(), classes.size(), r.paper()));
-        List<String> warnings = new ArrayList<>();
-        warnings.add("Extractor: " + what + ". " + extractor.describe() + ".");
+        List<String> warnings = new ArrayList<>(List.of("Extractor: " + what + ". " + extractor.describe() + "."));
         if (!pretrainedAsPaper) warnings.add("The paper's extractor (a WRN pretrained on ImageNet minus 229 CIFAR-like classes) is not public: "
                 + "these cells are not judged against Table 4.");
         warnings.addAll(DataSource.subsetWarnings(Map.of(Benchmark.CIFAR10, data)));
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (HRN, NeurIPS 2020, Table 4)", table, HrnGrid.RunResult.class, runs,
-                List.of(Benchmark.CIFAR10.cliName()), warnings, "AUC %");
-        record.put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-cifar10.png, run-record.json");
-        return check && Comparison.anyFails(table) ? 1 : 0;
+        return paper.report(outDir, "HRN Table 4 (pretrained features, CIFAR-10) -- AUC % (protocol: " + proto.cliName() + ")", table,
+                HrnGrid.RunResult.class, runs, List.of(Benchmark.CIFAR10.cliName()), warnings, record);
     }
-
-    static String[] originalArgs = new String[0];
 
     /** Table 2's recipe ([d-h]-[h-1], the MNIST training settings) under the protocol, with the user's overrides. */
     HrnConfig configFor(Protocol p, int d) {
         return overrides.apply(p.config(Benchmark.MNIST, Method.HRN).withArchitecture(Architecture.mlp(d, hidden)));
-    }
-
-    Path zooFile(ZooWeights w, Path cacheRoot) {
-        return (modelCache != null ? modelCache : cacheRoot.resolve("models")).resolve(w.name()).resolve(w.fileName());
-    }
-
-    Path failNoDownload(ZooWeights w, Path cacheRoot) {
-        throw new IllegalArgumentException("--no-download: the " + w.name() + " weights are not at " + zooFile(w, cacheRoot).toAbsolutePath()
-                + "; fetch " + w.url() + " there (adler32 " + w.adler32() + ") or pass --model");
-    }
-
-    Features extract(FeatureExtractor e, oneclass.data.Images images, String part) {
-        long t0 = System.nanoTime();
-        int n = images.size();
-        int[] lastPct = {-1};
-        Features f = e.extract(images, extractBatch, done -> {
-            int pct = (int) (100L * done / n);
-            if (pct / 10 != lastPct[0] / 10 || done == n) {
-                lastPct[0] = pct;
-                double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "  %s: %d/%d images, %.0f s elapsed, ~%.0f s left%n", part, done, n, s, s / done * (n - done));
-            }
-        });
-        return f;
     }
 }

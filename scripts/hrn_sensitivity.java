@@ -18,13 +18,11 @@
 //SOURCES ../lib/src/main/java/oneclass/**.java
 //JAVA_OPTIONS -Djava.awt.headless=true -Xmx8g
 
-
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,67 +42,51 @@ import java.util.concurrent.Callable;
 @Command(name = "hrn_sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Reproduces HRN's hyper-parameter search (Sec. 4.2): average AUC against λ and against n.")
 class hrn_sensitivity implements Callable<Integer> {
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist", description = "Data sets (default: ${DEFAULT-VALUE}; the paper searched on MNIST only).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}; the paper does not say how many).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, its overrides (--epochs, ...) -------------------------
+    @Mixin HrnGridOptions grid = new HrnGridOptions().withDefaults("mnist", 1L); // the paper searched on MNIST only, and does not say how many seeds
     @Option(names = "--lambdas", split = ",", description = "λ values (default: 0 to 1 in steps of 0.05, with n = 12).") List<Double> lambdas;
     @Option(names = "--ns", split = ",", description = "n values (default: 1 to 20, with λ = 0.1).") List<Double> ns;
     @Option(names = "--quick", description = "A smoke-sized search: λ in {0, 0.05, 0.1, 0.2, 0.5, 1}, n in {1, 6, 10, 12, 14, 20}, 20 epochs unless --epochs is given.")
     boolean quick;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in hrn_table1 (default: ${DEFAULT-VALUE}).")
-    String protocol;
-    @Mixin Overrides overrides;
-    @Mixin Shard.Selector shardOption;
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/hrn_sensitivity/<protocol>, or .../<protocol>-quick, under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--threads", description = "Runs trained in parallel (default: the number of cores).") Integer threads;
+
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard --------------------------------------------------
+    @Mixin ScriptOptions where;
 
     static final double PAPER_LAMBDA = 0.1, PAPER_N = 12;
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new hrn_sensitivity()).execute(args));
     }
 
     @Override
     public Integer call() {
-        // ---- 1. Options: the two grids -------------------------------------------------------------------
-        Protocol proto = Protocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
+        // ---- 1. Options: the two grids, validated before any work ------------------------------------------
+        Protocol proto = grid.protocol(where);
         List<Double> lambdaGrid = lambdas != null ? lambdas : quick ? List.of(0.0, 0.05, 0.1, 0.2, 0.5, 1.0) : steps(0, 1, 0.05);
         List<Double> nGrid = ns != null ? ns : quick ? List.of(1.0, 6.0, 10.0, 12.0, 14.0, 20.0) : steps(1, 20, 1);
-        for (double l : lambdaGrid) if (!(l >= 0)) throw new IllegalArgumentException("--lambdas: " + l + " is not >= 0");
-        for (double v : nGrid) if (!(v > 0)) throw new IllegalArgumentException("--ns: " + v + " is not > 0");
-        if (quick) overrides.defaultEpochs(20);
-        Path outDir = out != null ? out : Path.of("results", "hrn_sensitivity", proto.cliName() + (quick ? "-quick" : ""));
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
+        for (double l : lambdaGrid) where.require(l >= 0, "--lambdas", l + " is not >= 0");
+        for (double v : nGrid) where.require(v > 0, "--ns", v + " is not > 0");
+        if (quick) grid.overrides.defaultEpochs(20);
+        Path outDir = where.out(proto.cliName() + (quick ? "-quick" : ""));
 
-        // ---- 2. One column per grid point: λ with n = 12, then n with λ = 0.1 -----------------------------
+        // ---- 2. One column per grid point: λ with n = 12, then n with λ = 0.1 ------------------------------
         List<HrnGrid.Column> columns = new ArrayList<>();
         for (double l : lambdaGrid) columns.add(column("lambda=" + fmt(l), l, PAPER_N, proto));
         for (double v : nGrid) columns.add(column("n=" + fmt(v), PAPER_LAMBDA, v, proto));
-        for (Benchmark b : benchmarks) columns.forEach(v -> v.config().apply(b)); // bad overrides fail before any work
+        List<Benchmark> benchmarks = grid.benchmarks(where);
+        for (Benchmark b : benchmarks) columns.forEach(c -> c.config().apply(b)); // bad overrides fail before any work
         Threads.singleThreadedNd4j();
 
         // ---- 3. Data, then every (data set, class, grid point, seed) --------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, false, nThreads,
-                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/hrn_sensitivity.java", originalArgs, outDir, System.out);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
+        List<HrnGrid.RunResult> runs = grid.run(proto, data, columns, where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. The curves: average AUC over classes per grid point, and where the maxima are ---------------
         List<Cells.Cell> avg = Cells.aggregate(HrnGrid.aucs(runs)).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
         OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# HRN Sec. 4.2 -- hyper-parameter sensitivity (protocol: " + proto.cliName() + ")\n\n");
-        md.append("AUC % averaged over classes ").append(classes).append(", seeds ").append(seeds).append(". ")
+        md.append("AUC % averaged over classes ").append(grid.classes()).append(", seeds ").append(grid.seeds()).append(". ")
           .append("The paper chose λ = 0.1 and n = 12 and says results are similar for 10 ≤ n ≤ 16.\n\n");
         for (Benchmark b : benchmarks) {
             for (String axis : List.of("lambda", "n")) {
@@ -131,18 +113,16 @@ class hrn_sensitivity implements Callable<Integer> {
         }
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("runs.csv", RecordCsv.write(HrnGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
-        new RunRecord("scripts/hrn_sensitivity.java", originalArgs).put("protocol", proto.cliName())
-                .put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).put("classes", classes.toString())
-                .put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", DataSource.provenance(data)).write(outputs, "run-record.json");
+        grid.record(where, proto, data).put("lambdas", lambdaGrid.toString()).put("ns", nGrid.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, run-record.json");
         return 0;
     }
 
+    /** HRN under the protocol with the H-regularizer's λ and n set. */
     HrnGrid.Column column(String name, double lambda, double n, Protocol proto) {
         return new HrnGrid.Column(name, b -> {
-            HrnConfig c = overrides.apply(proto.config(b, Method.HRN));
+            HrnConfig c = grid.config(proto, b, Method.HRN);
             return c.withLoss(c.dataTerm(), new HRegularizer(lambda, n, c.hreg().perPixelChannels()));
         });
     }
@@ -156,6 +136,4 @@ class hrn_sensitivity implements Callable<Integer> {
     static String fmt(double v) { return v == Math.rint(v) && v >= 1 ? String.valueOf((long) v) : String.valueOf(v); }
 
     static double value(String method) { return Double.parseDouble(method.substring(method.indexOf('=') + 1)); }
-
-    static String[] originalArgs = new String[0];
 }

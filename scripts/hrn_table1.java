@@ -22,7 +22,6 @@
 import oneclass.baseline.BaselineOptions;
 import oneclass.baseline.OneClassBaseline;
 import oneclass.data.Benchmark;
-import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.report.*;
 import oneclass.run.*;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
 
@@ -42,34 +40,14 @@ import java.util.concurrent.Callable;
         description = "Reproduces HRN Table 1 (one-class AUC per class) and compares it with the paper.")
 class hrn_table1 implements Callable<Integer> {
 
-    // ---- What to run -----------------------------------------------------------------------------
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10",
-            description = "Data sets: mnist, fmnist, cifar10 (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
-
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9",
-            description = "Normal classes, each its own one-class problem (default: all ten).")
-    List<Integer> classes;
-
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5",
-            description = "Seeds; the paper reports mean ± std over 5 runs (default: ${DEFAULT-VALUE}).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, its overrides (--epochs, --lambda, ...) ----------------
+    @Mixin HrnGridOptions grid;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
             description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE, VAE and DAGMM "
                     + "(SameDiff; docs/baselines.md) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
-
-    @Option(names = "--protocol", defaultValue = "paper",
-            description = "paper: as the paper describes (final-epoch model, whole class, 100 epochs); official-code: as the "
-                    + "authors' code does (best test AUC over 50 epochs, 90%% of the class, LeakyReLU, no biases, +0.01 in the log).")
-    String protocol;
-
-    // ---- Settings the paper leaves open: defaults come from the protocol --------------------------
-    @Mixin Overrides overrides;
     @Mixin BaselineOptions baselineOptions;
-    @Option(names = "--eval-every-epoch", description = "Also record the best test AUC over epochs under the paper protocol (for the paper-vs-code comparison).")
-    boolean evalEveryEpoch;
 
     // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
     @Mixin ScriptOptions where;
@@ -80,52 +58,22 @@ class hrn_table1 implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         // ---- 1. Options, validated before any work ------------------------------------------------
-        Protocol proto = where.parse("--protocol", () -> Protocol.parse(protocol));
-        List<Benchmark> benchmarks = where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());
-        baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
+        Protocol proto = grid.protocol(where);
+        baselineOptions.epochsFallback(grid.overrides.epochs());   // --epochs shortens the deep baselines too
         List<OneClassBaseline> baselines = methods.stream().flatMap(m -> baselineOptions.parse(m).stream()).toList();
         List<Method> methodList = methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct().toList();
-        where.classes(classes);
-        Path outDir = where.out(proto.cliName());
-        Shard shard = where.shard();
-        int threads = where.threads();
-        ExpectedResults expected = paper.expected();
-        for (Benchmark b : benchmarks) for (Method m : methodList) configFor(proto, b, m); // bad overrides fail here, before any work
-        Threads.singleThreadedNd4j();
 
-        // ---- 2. Data ----------------------------------------------------------------------------------
-        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, where.dataDir(), where.download(), System.out);
-
-        // ---- 3. The runs: every (dataset, class, method, seed), skipping those already on disk ------------
+        // ---- 2. The columns: each HRN method under the protocol with the overrides, then the baselines -----
         List<HrnGrid.Column> columns = new ArrayList<>(methodList.stream()
-                .map(m -> new HrnGrid.Column(m.column(), b -> configFor(proto, b, m))).toList());
+                .map(m -> new HrnGrid.Column(m.column(), b -> grid.config(proto, b, m))).toList());
         baselines.forEach(b -> columns.add(HrnGrid.Column.baseline(b)));
-        List<HrnGrid.RunResult> runs = HrnGrid.run(proto, data, classes, columns, seeds, evalEveryEpoch, threads,
-                shard, new ResultStore<>(outDir, HrnGrid.RunResult.class), System.out);
-        if (shard.partial()) return where.finishShard(outDir);
+        Map<String, Object> configs = new LinkedHashMap<>();
+        for (Benchmark b : grid.benchmarks(where)) for (Method m : methodList) // bad overrides fail here, before any work
+            configs.put(b.cliName() + "/" + m.column(), grid.config(proto, b, m).describe());
 
-        // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ---------------
-        List<Comparison.Row> rows = HrnGrid.compare(runs, data, expected);
-        return paper.report(outDir, "HRN Table 1 -- AUC % (protocol: " + proto.cliName() + ")", rows, HrnGrid.RunResult.class, runs,
-                data.keySet().stream().map(Benchmark::cliName).toList(), DataSource.subsetWarnings(data),
-                where.record().put("protocol", proto.cliName())
-                        .put("configs", configSummary(proto, benchmarks, methodList))
-                        .put("baselines", baselines.stream().map(OneClassBaseline::describe).toList())
-                        .put("data", DataSource.provenance(data)));
-    }
-
-    /** The protocol's recipe with the user's overrides applied. */
-    HrnConfig configFor(Protocol p, Benchmark b, Method m) {
-        return overrides.apply(p.config(b, m));
-    }
-
-    Map<String, Object> configSummary(Protocol p, List<Benchmark> bs, List<Method> ms) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Benchmark b : bs) for (Method meth : ms) m.put(b.cliName() + "/" + meth.column(), configFor(p, b, meth).describe());
-        m.put("classes", classes.toString());
-        m.put("seeds", seeds.toString());
-        return m;
+        // ---- 3. Data; train every (data set, class, column, seed) not on disk yet; compare with Table 1; report ----
+        return grid.table(where, paper, proto, columns, "HRN Table 1 -- AUC %", configs);
     }
 }

@@ -22,11 +22,10 @@ import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.ics.*;
 import oneclass.run.Cli;
+import oneclass.run.ScriptOptions;
 import oneclass.run.Threads;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.*;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,8 @@ import java.util.stream.IntStream;
  */
 @Command(name = "ics_bench", mixinStandardHelpOptions = true, description = "Seconds per step and per (data set, class, seed) run of ICS, next to PyTorch.")
 class ics_bench implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
+    @Spec CommandSpec spec;
+    @Mixin ScriptOptions.Data data;
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fmnist or cifar10 (default: ${DEFAULT-VALUE}).") String dataset;
     @Option(names = "--class", defaultValue = "0", description = "Normal class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--steps", defaultValue = "15", description = "Steps timed, after the warm-up (default: ${DEFAULT-VALUE}).") int steps;
@@ -66,11 +66,11 @@ class ics_bench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
+        if (steps < 1) throw new ParameterException(spec.commandLine(), "--steps: must be >= 1, got " + steps);
+        if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup: must be >= 0, got " + warmup);
         Threads.singleThreadedNd4j();
         Benchmark b = Benchmark.parse(dataset);
-        DataSource.Split split = DataSource.load(b, DataSource.resolveDataDir(dataDir), true);
+        DataSource.Split split = DataSource.load(b, data.dir(), data.download());
         System.out.printf("machine: %d cores, %s, load average %.1f, OMP_NUM_THREADS=%s, ND4J native build: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getenv("OMP_NUM_THREADS"), nativeBuild());

@@ -23,7 +23,6 @@ import oneclass.data.DataSource;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,47 +42,36 @@ import java.util.concurrent.Callable;
 @Command(name = "ics_rho", mixinStandardHelpOptions = true, sortOptions = false,
         description = "ICS Fig. 4: AUC averaged over classes against the ratio rho, with the curve and the paper's 'std < 1%%' claim checked.")
 class ics_rho implements Callable<Integer> {
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets (default: ${DEFAULT-VALUE}).") List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten; the figure averages over them).") List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}; the paper does not say how many).") List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, the settings the paper leaves open (--epochs, ...) ------
+    @Mixin IcsGridOptions grid = new IcsGridOptions().withDefaults("mnist,fmnist,cifar10", 1L); // the paper does not say how many
     @Option(names = "--rhos", split = ",", defaultValue = "5,10,20,30,40,50", description = "Ratios ρ in %% (default: ${DEFAULT-VALUE}; the paper's range is 5-50).") List<Double> rhos;
-    @Option(names = "--protocol", defaultValue = "paper", description = "paper or official-code, as in ics_table1 (default: ${DEFAULT-VALUE}).") String protocol;
-    @Mixin IcsOptions training;
-    @Mixin Shard.Selector shardOption;
     @Option(names = "--max-std", defaultValue = "1.0", description = "The paper's claim: std over ρ of the class-averaged AUC < this (default: ${DEFAULT-VALUE} point).") double maxStd;
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_rho/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}).") int threads;
     @Option(names = "--check", description = "Exit with status 1 when a data set's std over ρ (all ten classes, not quick) is not below --max-std.") boolean check;
 
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard --------------------------------------------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1); // (data set, class, seed) groups: conv nets use the cores badly side by side
+
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_rho()).execute(args));
     }
 
     @Override
     public Integer call() {
-        // ---- 1. Options -----------------------------------------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
+        // ---- 1. Options, validated before any work ------------------------------------------------------
+        IcsProtocol proto = grid.protocol(where);
         List<Double> rhoList = rhos.stream().distinct().sorted().toList();
-        for (double r : rhoList) IntraClassSplit.atypicalCount(100, r);
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        for (Benchmark b : benchmarks) training.apply(proto, b);
-        Path outDir = out != null ? out : Path.of("results", "ics_rho", proto.cliName() + (training.quick ? "-quick" : ""));
+        for (double r : rhoList) where.parse("--rhos", () -> IntraClassSplit.atypicalCount(100, r));
+        Path outDir = grid.out(where, proto);
+        grid.configs(where, proto); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data --------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
+        List<Benchmark> benchmarks = grid.benchmarks(where);
 
         // ---- 3. ICS at every ρ, one split per (data set, class, seed) ---------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, List.of(IcsMethod.ICS), List.of(), rhoList, seeds, b -> training.apply(proto, b),
-                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/ics_rho.java", originalArgs, outDir, System.out);
+        List<IcsGrid.RunResult> runs = grid.run(proto, data, List.of(IcsMethod.ICS), List.of(), rhoList, where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. Per (data set, ρ): mean over classes per seed, then mean ± std over seeds; the curve ----------
         List<Cells.Measurement> ms = runs.stream().map(r -> new Cells.Measurement(r.dataset(), String.valueOf(r.cls()),
@@ -91,7 +79,7 @@ class ics_rho implements Callable<Integer> {
         List<Cells.Cell> avg = Cells.aggregate(ms).stream().filter(c -> c.cls().equals(Cells.AVG)).toList();
         OutputSet outputs = OutputSet.begin(outDir);
         StringBuilder md = new StringBuilder("# ICS Fig. 4 -- AUC % averaged over classes against ρ (protocol: " + proto.cliName()
-                + (training.quick ? ", QUICK" : "") + ")\n\n");
+                + (grid.training.quick ? ", QUICK" : "") + ")\n\n");
         md.append("The paper plots this curve and states one number about it: the std of the AUC over ρ ∈ [5, 50] % is below 1 % for every data set (Sec. 3.2). ")
                 .append("No point of the curve is printed, so the check is that claim (qualitative otherwise).\n\n");
         md.append("| data set | classes | ρ % | AUC % (mean over classes; ± std over seeds) | seeds |\n|---|---:|---:|---:|---:|\n");
@@ -110,11 +98,11 @@ class ics_rho implements Callable<Integer> {
             if (xs.isEmpty()) continue;
             double mean = ys.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
             double std = Math.sqrt(ys.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / ys.size());
-            boolean judged = nClasses == 10 && !training.quick && xs.size() >= 2;
+            boolean judged = nClasses == 10 && !grid.training.quick && xs.size() >= 2;
             boolean ok = std < maxStd;
             if (judged && !ok) fails = true;
             String v = String.format(Locale.ROOT, "%s: std over ρ of the class-averaged AUC = %.2f points (paper: < %.1f) -> %s", b.cliName(), std, maxStd,
-                    !judged ? "not judged (" + (training.quick ? "quick mode" : nClasses + " of 10 classes") + ")" : ok ? "within the paper's claim" : "OUTSIDE the paper's claim");
+                    !judged ? "not judged (" + (grid.training.quick ? "quick mode" : nClasses + " of 10 classes") + ")" : ok ? "within the paper's claim" : "OUTSIDE the paper's claim");
             verdicts.append("- ").append(v).append('\n');
             System.out.println(v);
             String png = "curve-" + b.cliName() + ".png";
@@ -125,11 +113,7 @@ class ics_rho implements Callable<Integer> {
         md.append("\n## The paper's claim\n\n").append(verdicts);
         outputs.write("summary.md", md.toString().getBytes(StandardCharsets.UTF_8));
         outputs.write("runs.csv", RecordCsv.write(IcsGrid.RunResult.class, runs).getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> cfgs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) cfgs.put(b.cliName(), training.apply(proto, b).describe());
-        new RunRecord("scripts/ics_rho.java", originalArgs).put("protocol", proto.cliName()).put("configs", cfgs).put("rhos", rhoList.toString())
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("data_dir", dir.toAbsolutePath().toString())
-                .put("data", DataSource.provenance(data)).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
+        grid.record(where, proto, data).put("rhos", rhoList.toString()).put("verdicts", verdicts.toString()).write(outputs, "run-record.json");
         outputs.commit();
         System.out.println("wrote " + outDir.resolve("summary.md") + ", runs.csv, curve-*.png, splits/, run-record.json");
         return check && fails ? 1 : 0;
@@ -139,6 +123,4 @@ class ics_rho implements Callable<Integer> {
     static final class IcsGridFmt {
         static String rho(double r) { return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r); }
     }
-
-    static String[] originalArgs = new String[0];
 }

@@ -25,12 +25,10 @@ import oneclass.data.DataSource;
 import oneclass.ics.*;
 import oneclass.report.*;
 import oneclass.run.*;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.Callable;
@@ -45,94 +43,56 @@ import java.util.concurrent.Callable;
         description = "Reproduces ICS Table 1 (one-class AUC per class) and compares it with the paper.")
 class ics_table1 implements Callable<Integer> {
 
-    // ---- What to run ----------------------------------------------------------------------------------
-    @Option(names = "--datasets", split = ",", defaultValue = "mnist,fmnist,cifar10", description = "Data sets: mnist, fmnist, cifar10 (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
-    @Option(names = "--classes", split = ",", defaultValue = "0,1,2,3,4,5,6,7,8,9", description = "Normal classes (default: all ten).")
-    List<Integer> classes;
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5", description = "Seeds; the paper averages over five (default: ${DEFAULT-VALUE}).")
-    List<Long> seeds;
+    // ---- What to run: --datasets, --classes, --seeds, --protocol, the settings the paper leaves open (--epochs, ...) ------
+    @Mixin IcsGridOptions grid;
     @Option(names = "--methods", split = ",", defaultValue = "Ours,NNwDS,NaiveNN,SSIM", description = "Ours, NNwDS, NaiveNN, SSIM, and the baselines "
             + "on raw pixels in [0, 1] at the data set's size: OCSVM, IF (or iForest), HOG (HOG + OCSVM) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
     @Option(names = "--rho", defaultValue = "10", description = "ρ, the %% of the class marked atypical (paper: 10).")
     double rho;
-    @Option(names = "--protocol", defaultValue = "paper",
-            description = "paper: the paper's text (AlexNet-like, final model, whole test set); official-code: the authors' code "
-                    + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
-    String protocol;
-    @Mixin IcsOptions training;
     @Mixin BaselineOptions baselineOptions; // OCSVM, IF and HOG's settings (the DAE, VAE and DAGMM ones do nothing here)
-    @Mixin Shard.Selector shardOption;
 
-    // ---- Where ----------------------------------------------------------------------------------------
-    @Option(names = "--data-dir", description = "Data folder laid out as in the README (Data) (default: $ONECLASS_DATA, else a download cache).") Path dataDir;
-    @Option(names = "--no-download", description = "Never download; fail if the data is not in the data directory.") boolean noDownload;
-    @Option(names = "--out", description = "Results folder (default: results/ics_table1/<protocol>[-quick], under the current folder). Re-running resumes. summary.*, the charts and run-record.json are rewritten for the runs this command names only; runs of other commands stay in runs/.") Path out;
-    @Option(names = "--expected", paramLabel = "CSV", description = "The paper's table (default: expected-results/ics_table1.csv, built into the script, so it runs from any folder).") Path expectedFile;
-    @Option(names = "--threads", defaultValue = "1", description = "(data set, class, seed) groups trained in parallel (default: ${DEFAULT-VALUE}; conv nets use the cores badly side by side).") int threads;
-    @Option(names = "--check", description = "Exit with status 1 when a comparable cell falls outside its tolerance.") boolean check;
+    // ---- Where: --data-dir, --no-download, --out, --threads, --shard; the paper's table: --expected, --check ---------------
+    @Mixin ScriptOptions where = ScriptOptions.threadsByDefault(1); // (data set, class, seed) groups: conv nets use the cores badly side by side
+    @Mixin PaperTable paper = new PaperTable("ics_table1.csv", "ICS, Schlachter et al. 2019, Table 1");
 
     public static void main(String... args) {
-        originalArgs = args;
         System.exit(Cli.command(new ics_table1()).execute(args));
     }
 
     @Override
     public Integer call() {
         // ---- 1. Options, validated before any work ----------------------------------------------------
-        IcsProtocol proto = IcsProtocol.parse(protocol);
-        Shard shard = shardOption.get();
-        List<Benchmark> benchmarks = datasets.stream().map(Benchmark::parse).distinct().toList();
-        IcsGrid.Methods methodList = IcsGrid.Methods.parse(methods, baselineOptions);
-        for (int c : classes) if (c < 0 || c > 9) throw new IllegalArgumentException("--classes: " + c + " is not a class 0-9");
-        IntraClassSplit.atypicalCount(100, rho); // validates ρ
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        ExpectedResults expected = ExpectedResults.of(expectedFile, "ics_table1.csv");
-        for (Benchmark b : benchmarks) training.apply(proto, b); // bad settings fail here
-        Path outDir = out != null ? out : Path.of("results", "ics_table1", proto.cliName() + (training.quick ? "-quick" : ""));
+        IcsProtocol proto = grid.protocol(where);
+        IcsGrid.Methods methodList = where.parse("--methods", () -> IcsGrid.Methods.parse(methods, baselineOptions));
+        where.parse("--rho", () -> IntraClassSplit.atypicalCount(100, rho));
+        Path outDir = grid.out(where, proto);
+        ExpectedResults expected = paper.expected();
+        grid.configs(where, proto); // bad settings fail here
         Threads.singleThreadedNd4j();
 
         // ---- 2. Data ------------------------------------------------------------------------------------
-        Path dir = DataSource.resolveDataDir(dataDir);
-        Map<Benchmark, DataSource.Split> data = DataSource.load(benchmarks, dir, !noDownload, System.out);
+        Map<Benchmark, DataSource.Split> data = grid.load(where);
 
         // ---- 3. Split, then every method, per (data set, class, seed) -------------------------------------
-        List<IcsGrid.RunResult> runs = IcsGrid.run(proto, data, classes, methodList.ics(), methodList.baselines(), List.of(rho), seeds, b -> training.apply(proto, b),
-                threads, shard, new ResultStore<>(outDir, IcsGrid.RunResult.class), System.out);
-        if (shard.partial()) return shard.finish("scripts/ics_table1.java", originalArgs, outDir, System.out);
+        List<IcsGrid.RunResult> runs = grid.run(proto, data, methodList.ics(), methodList.baselines(), List.of(rho), where, outDir);
+        if (where.shard().partial()) return where.finishShard(outDir);
 
-        // ---- 4. Aggregate, compare with the paper, report -------------------------------------------------
-        String quickNote = training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
+        // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ------------
+        String quickNote = grid.training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
         Set<String> subsets = new HashSet<>();
         data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
                 c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
-        String title = "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (training.quick ? ", QUICK" : "") + ")";
-        System.out.println();
-        System.out.println(Comparison.table(title, rows).printAll());
-        Map<Verdict, Long> counts = Comparison.counts(rows);
-        System.out.println("verdicts: " + counts);
         List<String> warnings = new ArrayList<>(DataSource.subsetWarnings(data));
-        if (training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
+        if (grid.training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF"));
         methodList.baselines().forEach(bl -> paperOnly.remove(bl.column()));
         paperOnly.add("DSVDD");
         warnings.add(String.join(", ", paperOnly) + (paperOnly.size() == 1 ? " is" : " are") + " the paper's numbers only (not run in this command); the average rows are ours (the paper prints none).");
-        OutputSet outputs = OutputSet.begin(outDir);
-        Report.write(outputs, title, "`" + expected.file() + "` (ICS, Schlachter et al. 2019, Table 1)", rows, IcsGrid.RunResult.class, runs,
-                data.keySet().stream().map(Benchmark::cliName).toList(), warnings, "AUC %");
-        Map<String, Object> configs = new LinkedHashMap<>();
-        for (Benchmark b : benchmarks) configs.put(b.cliName(), training.apply(proto, b).describe());
-        new RunRecord("scripts/ics_table1.java", originalArgs).put("protocol", proto.cliName()).put("configs", configs)
-                .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList())
-                .put("classes", classes.toString()).put("seeds", seeds.toString()).put("rho", rho)
-                .put("data_dir", dir.toAbsolutePath().toString()).put("data", DataSource.provenance(data))
-                .put("expected", expected.file().toString()).put("verdicts", counts.toString()).write(outputs, "run-record.json");
-        outputs.commit();
-        System.out.println("wrote " + outDir.resolve("summary.md") + ", summary.csv, runs.csv, chart-*.png, splits/, run-record.json");
-        return check && Comparison.anyFails(rows) ? 1 : 0;
+        return paper.report(outDir, "ICS Table 1 -- AUC % (protocol: " + proto.cliName() + (grid.training.quick ? ", QUICK" : "") + ")", rows,
+                IcsGrid.RunResult.class, runs, data.keySet().stream().map(Benchmark::cliName).toList(), warnings,
+                grid.record(where, proto, data).put("rho", rho)
+                        .put("baselines", methodList.baselines().stream().map(bl -> bl.column() + ": " + bl.method().describe()).toList()));
     }
-
-    static String[] originalArgs = new String[0];
 }

@@ -23,9 +23,11 @@
 import oneclass.reproduction.*;
 import oneclass.run.Cli;
 import oneclass.run.RunRecord;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Collects every section's results into one reproduction report (Markdown + PNG charts).")
 class report implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Option(names = "--results", defaultValue = "results", description = "Results root, laid out results/<section>/<protocol>/runs/ (default: ${DEFAULT-VALUE}, under the current folder). Only read. A damaged result file is named in its section, skipped and counted in the headline.")
     Path results;
     @Option(names = "--out", defaultValue = "report", description = "Where REPORT.md and its charts go (default: ${DEFAULT-VALUE}, under the current folder).")
@@ -56,12 +59,17 @@ class report implements Callable<Integer> {
     @Override
     public Integer call() {
         if (expectedDir != null && !Files.isDirectory(expectedDir))
-            throw new IllegalArgumentException("--expected-dir: " + expectedDir.toAbsolutePath() + " is not a folder");
+            throw new ParameterException(spec.commandLine(), "--expected-dir: " + expectedDir.toAbsolutePath() + " is not a folder");
         if (!Files.isDirectory(results))
             System.out.println("note: " + results.toAbsolutePath() + " does not exist: every section is reported as not run");
         if (out.toAbsolutePath().normalize().startsWith(results.toAbsolutePath().normalize()))
-            throw new IllegalArgumentException("--out: " + out + " is inside --results " + results + "; the report never writes into a results folder it reads");
-        List<Section> chosen = sections == null ? Sections.ALL : sections.stream().map(Sections::get).toList();
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is inside --results " + results + "; the report never writes into a results folder it reads");
+        List<Section> chosen;
+        try {
+            chosen = sections == null ? Sections.ALL : sections.stream().map(Sections::get).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--sections: " + e.getMessage());
+        }
 
         List<ReproductionReport.Evaluated> ev = ReproductionReport.write(chosen, results, expectedDir, out,
                 ReproductionReport.provenance(results, RunRecord.gitCommit()));

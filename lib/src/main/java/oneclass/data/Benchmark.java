@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *   <li>CIFAR-10 — Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009</li>
  * </ul>
  */
-public enum Benchmark {
+public enum Benchmark implements DataSet {
     MNIST("mnist", "mnist", 28, 28, 1),
     FASHION_MNIST("fmnist", "fashion-mnist", 28, 28, 1),
     CIFAR10("cifar10", "cifar10", 32, 32, 3);
@@ -35,6 +35,7 @@ public enum Benchmark {
     }
 
     /** The name used on command lines and in result tables: {@code mnist}, {@code fmnist}, {@code cifar10}. */
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -44,6 +45,7 @@ public enum Benchmark {
         return dirName;
     }
 
+    @Override
     public int numClasses() {
         return 10;
     }

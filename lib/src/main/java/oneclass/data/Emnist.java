@@ -34,7 +34,10 @@ import java.util.zip.ZipInputStream;
  * are checked by their counts (a full set has {@link #TRAIN_SIZE} and {@link #TEST_SIZE} images) and their
  * sha256 is recorded for provenance. A smaller set loads, marked {@code complete = false}.
  */
-public final class Emnist {
+public enum Emnist implements DataSet {
+    /** The balanced split, the one HRN Table 7 uses. */
+    BALANCED;
+
     public static final int CLASSES = 47;
     public static final int TRAIN_SIZE = 112_800;
     public static final int TEST_SIZE = 18_800;
@@ -46,7 +49,14 @@ public final class Emnist {
     static final List<String> FILES = List.of("emnist-balanced-train-images-idx3-ubyte", "emnist-balanced-train-labels-idx1-ubyte",
             "emnist-balanced-test-images-idx3-ubyte", "emnist-balanced-test-labels-idx1-ubyte");
 
-    private Emnist() {
+    @Override
+    public String cliName() {
+        return "emnist";
+    }
+
+    @Override
+    public int numClasses() {
+        return CLASSES;
     }
 
     /**

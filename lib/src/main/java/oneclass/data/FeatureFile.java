@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Labelled feature vectors computed by any tool (e.g. BERT sentence vectors for DBPedia, HRN Table 7),
+ * The reader of {@link Features} computed by any tool (e.g. BERT sentence vectors for DBPedia, HRN Table 7),
  * in one of two documented formats. Both may be gzipped (detected by content).
  *
  * <ol>
@@ -39,35 +39,6 @@ import java.util.regex.Pattern;
 public final class FeatureFile {
 
     private FeatureFile() {
-    }
-
-    /**
-     * Feature vectors [n, dim], row-major in {@code x}, with their labels.
-     *
-     * @param sha256ByFile the file(s) read → sha256 of their decompressed content, for the run record
-     */
-    public record Features(String name, int dim, float[] x, int[] labels, Map<String, String> sha256ByFile) {
-        public Features {
-            if (dim <= 0) throw new IllegalArgumentException(name + ": dim must be > 0, got " + dim);
-            if ((long) labels.length * dim != x.length)
-                throw new IllegalArgumentException(name + ": " + x.length + " values are not " + labels.length + " rows of " + dim);
-        }
-
-        public int size() {
-            return labels.length;
-        }
-
-        /** Indices of the rows with this label, in file order. */
-        public int[] indicesOf(int label) {
-            return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == label).toArray();
-        }
-
-        /** Rows {@code indices}, row-major [indices.length, dim], a copy. */
-        public float[] rows(int[] indices) {
-            float[] out = new float[indices.length * dim];
-            for (int k = 0; k < indices.length; k++) System.arraycopy(x, indices[k] * dim, out, k * dim, dim);
-            return out;
-        }
     }
 
     /** The part ({@code train} or {@code test}) of a feature set in {@code dir}, in whichever format is there. */
@@ -126,7 +97,7 @@ public final class FeatureFile {
             throw new DataException(file + ": cannot read (" + e + ")", e);
         }
         if (n == 0) throw new DataException(file + ": no examples (the file is empty or holds only comments)");
-        return new Features(file.getFileName().toString(), dim, x.toArray(), Arrays.copyOf(labels, n), Map.of(file.toString(), sha));
+        return new Features(x.toArray(), dim, Arrays.copyOf(labels, n), Map.of(file.toString(), sha));
     }
 
     private static int label(String s, int numClasses, String where) {
@@ -222,7 +193,7 @@ public final class FeatureFile {
         Map<String, String> sha = new LinkedHashMap<>();
         sha.put(featuresFile.toString(), x.sha256());
         sha.put(labelsFile.toString(), y.sha256());
-        return new Features(featuresFile.getFileName().toString(), dim, v, labels, sha);
+        return new Features(v, dim, labels, sha);
     }
 
     /** Reads one {@code .npy} file (versions 1-3, little-endian f4/f8/i1/i2/i4/i8/u1/u2/u4, C order). */

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>The arrays are not copied (they can be large): treat them as read-only.
  */
-public record Images(String name, int rows, int cols, int channels, byte[] pixels, int[] labels) {
+public record Images(String name, int rows, int cols, int channels, byte[] pixels, int[] labels) implements Labelled {
 
     public Images {
         Objects.requireNonNull(name, "name");
@@ -60,6 +60,7 @@ public record Images(String name, int rows, int cols, int channels, byte[] pixel
     }
 
     /** Indices of the images with this label, in file order. */
+    @Override
     public int[] indicesOf(int label) {
         int count = 0;
         for (int l : labels) {

@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.DataException;
 
 import java.io.*;
@@ -43,14 +44,14 @@ public final class FeatureCache {
      *
      * @param extractor   {@link FeatureExtractor#identity()}
      * @param dataset     e.g. cifar10
-     * @param variant     which part of the data set (full, or the development subset)
+     * @param subset      which part of the data set (full, or the development subset)
      * @param dataSha256  path → sha256 of every image file read
      */
-    public record Key(String extractor, String dataset, String variant, Map<String, String> dataSha256) {
+    public record Key(String extractor, String dataset, String subset, Map<String, String> dataSha256) {
         public Key {
             Objects.requireNonNull(extractor, "extractor");
             Objects.requireNonNull(dataset, "dataset");
-            Objects.requireNonNull(variant, "variant");
+            Objects.requireNonNull(subset, "subset");
             dataSha256 = Collections.unmodifiableMap(new TreeMap<>(dataSha256));
         }
 
@@ -58,7 +59,7 @@ public final class FeatureCache {
         public String text() {
             StringBuilder s = new StringBuilder("oneclass-repro features v1\n");
             s.append("extractor=").append(extractor).append('\n').append("dataset=").append(dataset).append('\n')
-                    .append("variant=").append(variant).append('\n');
+                    .append("variant=").append(subset).append('\n'); // the file format's word, kept: caches made before stay valid
             dataSha256.forEach((f, h) -> s.append("data ").append(f).append('=').append(h).append('\n'));
             return s.toString();
         }

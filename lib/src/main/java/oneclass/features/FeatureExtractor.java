@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.Checksums;
 import oneclass.data.DataException;
 import oneclass.data.Images;
@@ -12,7 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
@@ -124,6 +127,21 @@ public final class FeatureExtractor {
     public String describe() {
         return file.getFileName() + " (" + kind + ", " + net.numParams() + " parameters, sha256 " + sha256.substring(0, 12) + "...), layer "
                 + layer + ", " + preprocessing.describe();
+    }
+
+    /** As {@link #extract(Images, int, IntConsumer)}, printing to {@code log} how far it is every 10 % ({@code part}: e.g. "train"). */
+    public Features extract(Images images, int batchSize, String part, PrintStream log) {
+        long t0 = System.nanoTime();
+        int n = images.size();
+        int[] lastPct = {-1};
+        return extract(images, batchSize, done -> {
+            int pct = (int) (100L * done / n);
+            if (pct / 10 != lastPct[0] / 10 || done == n) {
+                lastPct[0] = pct;
+                double s = (System.nanoTime() - t0) / 1e9;
+                log.printf(Locale.ROOT, "  %s: %d/%d images, %.0f s elapsed, ~%.0f s left%n", part, done, n, s, s / done * (n - done));
+            }
+        });
     }
 
     /**

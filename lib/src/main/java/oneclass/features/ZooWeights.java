@@ -111,6 +111,19 @@ public record ZooWeights(String name, URI url, long adler32, int inputSize) {
         return target;
     }
 
+    /**
+     * As {@link #fetch} from the zoo's server, or, when {@code allowDownload} is false, the cached file only.
+     *
+     * @throws IllegalArgumentException when downloading is off and the file is not in the cache, saying where to put it
+     */
+    public Path ensure(Path cacheDir, boolean allowDownload) {
+        Path target = cacheDir.resolve(name).resolve(fileName());
+        if (!allowDownload && !Files.isRegularFile(target))
+            throw new IllegalArgumentException("--no-download: the " + name + " weights are not at " + target.toAbsolutePath()
+                    + "; fetch " + url + " there (adler32 " + adler32 + ") or pass --model");
+        return fetch(cacheDir, Download.DEFAULT_FETCHER);
+    }
+
     /** The adler32 of a file, as deeplearning4j-zoo computes it (commons-io's checksum with java.util.zip.Adler32). */
     public static long adler32Of(Path file) {
         Adler32 a = new Adler32();

@@ -1,11 +1,12 @@
 package oneclass.hcl;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import oneclass.data.FeatureFile;
 import oneclass.hrn.HrnConfig;
 import oneclass.hrn.HrnTrainer;
-import oneclass.run.Parallel;
-import oneclass.run.Progress;
+import oneclass.run.Io;
 import oneclass.run.ResultStore;
+import oneclass.run.Runner;
 import oneclass.run.RunRow;
 import oneclass.run.Shard;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,15 +35,23 @@ public final class HclGrid {
     /**
      * One head's record: where it sits in the sequence, how much data it saw, what it costs.
      *
+     * @param subset     which part of the data set the head saw ({@code full}, or what it is instead); files written
+     *                   before it was renamed call it {@code variant}, and still read
      * @param parameters weights of the head (the model grows by this much per class)
      * @param seconds    wall time of its training
      * @param finalLoss  last epoch's mean training loss; +∞ when training diverged (its scores are NaN)
      */
-    public record HeadResult(String dataset, String variant, long seed, int cls, int nTrain, long parameters,
+    public record HeadResult(String dataset, @JsonAlias("variant") String subset, long seed, int cls, int nTrain, long parameters,
                              int epochs, double seconds, double finalLoss, String fingerprint, String config) implements RunRow {
         public String key() { return key(dataset, seed, cls); }
 
         public static String key(String dataset, long seed, int cls) { return dataset + "_s" + seed + "_c" + cls; }
+
+        @Override
+        public String summary() {
+            return Double.isInfinite(finalLoss) ? "DIVERGED (non-finite loss): its scores are NaN"
+                    : String.format(Locale.ROOT, "%d examples, %.1fs (%.3fs/epoch)", nTrain, seconds, seconds / epochs);
+        }
     }
 
     /** One task sequence's outcome: the accuracy after each task (fractions), and its heads. */
@@ -54,6 +63,9 @@ public final class HclGrid {
     /** The header of {@code curves.csv}, the accuracy after each task per (data set, seed), in %: what the report reads. */
     public static final String CURVES_HEADER = "dataset,seed,task,class,accuracy";
 
+    /** Everything that changes a head's logits, for its fingerprint: the data (subset, file checksums, the class's training size), the recipe, the head's seed. */
+    record HeadCell(String dataset, String subset, List<String> sha256, int nTrain, HrnConfig config, long headSeed) {}
+
     /** Every head in this process: {@link #run(List, List, Function, Function, int, Shard, ResultStore, PrintStream)} with {@link Shard#ALL}. */
     public static List<Sequence> run(List<HclData> datasets, List<Long> seeds, Function<HclData, Function<Long, TaskSequence>> order,
                                      Function<HclData, HrnConfig> config, int threads, ResultStore<HeadResult> store, PrintStream out) {
@@ -61,10 +73,10 @@ public final class HclGrid {
     }
 
     /**
-     * Trains every head of {@code shard} that {@code store} does not hold yet and returns every sequence; a partial
-     * shard returns none (the other shards' heads may still be training): the whole command, run once every shard
-     * is done, trains nothing and computes them all. The unit of a shard is one head, at its position in the list
-     * of (data set, seed, task).
+     * Trains every head of {@code shard} that {@code store} does not hold yet, on the {@link Runner}, and returns every
+     * sequence; a partial shard returns none (the other shards' heads may still be training): the whole command, run once
+     * every shard is done, trains nothing and computes them all. The unit of a shard is one head, at its position in the
+     * list of (data set, seed, task).
      *
      * @param order  the task sequence of a data set for a seed
      * @param config the heads' recipe for a data set
@@ -74,32 +86,28 @@ public final class HclGrid {
         Path scoresDir = store.dir().resolve("scores");
         Map<String, INDArray> testSets = new ConcurrentHashMap<>();
         Map<String, INDArray> trainSets = new ConcurrentHashMap<>();
-        List<Runnable> todo = new ArrayList<>();
-        int total = 0, mine = 0, resumed = 0;
-        long epochsToDo = 0;
-        Progress[] progress = new Progress[1];
+        List<Runner.Cell<HeadResult>> cells = new ArrayList<>();
         for (HclData d : datasets) {
             HrnConfig cfg = config.apply(d);
             for (long seed : seeds) {
                 TaskSequence seq = order.apply(d).apply(seed);
                 for (int t = 0; t < seq.tasks(); t++) {
-                    int cls = seq.classAt(t), task = t + 1;
+                    int cls = seq.classAt(t);
                     String key = HeadResult.key(d.name(), seed, cls);
-                    String fp = fingerprint(d, cfg, seed, cls);
-                    if (!shard.owns(total++)) continue; // another shard's head
-                    mine++;
-                    if (store.find(key, fp).isPresent() && wholeScores(scoresDir.resolve(key + ".npy"), out)) { resumed++; continue; }
-                    epochsToDo += cfg.epochs();
-                    todo.add(() -> {
+                    Path npy = scoresDir.resolve(key + ".npy");
+                    // a head is whole with both files: a stored row whose scores are gone or damaged is trained again
+                    if (shard.owns(cells.size()) && !wholeScores(npy, out)) forget(store, key);
+                    HeadCell fingerprinted = new HeadCell(d.name(), d.subset(), List.copyOf(new TreeSet<>(d.sha256ByFile().values())),
+                            d.trainCounts()[cls], cfg, HclHeads.headSeed(seed, cls));
+                    cells.add(new Runner.Cell<>(key, fingerprinted, cfg.epochs(), run -> {
                         INDArray test = testSets.computeIfAbsent(d.name(), k -> d.test().get());
                         INDArray train = trainSets.computeIfAbsent(d.name() + "_c" + cls, k -> d.train().apply(cls));
-                        HclHeads heads = new HclHeads(cfg);
                         double[] scores;
                         double seconds, loss;
                         long params;
                         long t0 = System.nanoTime();
                         try {
-                            HclHeads.Head h = heads.learn(cls, train, seed, (epoch, l) -> progress[0].epoch(key, epoch));
+                            HclHeads.Head h = new HclHeads(cfg).learn(cls, train, seed, (epoch, l) -> run.epoch(epoch));
                             scores = h.model().score(test);
                             seconds = h.seconds();
                             loss = h.finalLoss();
@@ -113,19 +121,15 @@ public final class HclGrid {
                         }
                         float[] f = new float[scores.length];
                         for (int i = 0; i < f.length; i++) f[i] = (float) scores[i];
-                        ResultStore.writeAtomically(scoresDir.resolve(key + ".npy"), FeatureFile.npyFloat32(f, f.length));
-                        store.put(new HeadResult(d.name(), d.variant(), seed, cls, (int) train.rows(), params, cfg.epochs(),
-                                seconds, loss, fp, cfg.describe()));
-                        progress[0].finished(key, Double.isInfinite(loss) ? "DIVERGED (non-finite loss): its scores are NaN"
-                                : String.format(Locale.ROOT, "task %d, %d examples, %.1fs (%.3fs/epoch)", task, train.rows(), seconds, seconds / cfg.epochs()));
-                    });
+                        ResultStore.writeAtomically(npy, FeatureFile.npyFloat32(f, f.length)); // the scores first: the row vouches for them
+                        return new HeadResult(d.name(), d.subset(), seed, cls, (int) train.rows(), params, cfg.epochs(), seconds, loss,
+                                run.fingerprint(), cfg.describe());
+                    }));
                 }
             }
         }
-        out.printf("%d heads%s (%d already in %s, %d to train on %d threads)%n", mine, shard.partial() ? " in shard " + shard + " of " + total : "",
-                resumed, store.dir(), todo.size(), threads);
-        progress[0] = new Progress(mine, resumed, epochsToDo, 10, out);
-        Parallel.run(todo, threads);
+        Map<String, HeadResult> stored = new HashMap<>();
+        new Runner<>(store, shard, threads, out).run(cells).forEach(h -> stored.put(h.key(), h));
         if (shard.partial()) return List.of();
 
         List<Sequence> sequences = new ArrayList<>();
@@ -136,7 +140,7 @@ public final class HclGrid {
                 List<HeadResult> heads = new ArrayList<>();
                 for (int t = 0; t < seq.tasks(); t++) {
                     String key = HeadResult.key(d.name(), seed, seq.classAt(t));
-                    heads.add(store.find(key, fingerprint(d, config.apply(d), seed, seq.classAt(t))).orElseThrow());
+                    heads.add(Objects.requireNonNull(stored.get(key), key));
                     scores[t] = FeatureFile.readNpy(scoresDir.resolve(key + ".npy")).values();
                 }
                 sequences.add(new Sequence(d.name(), seed, seq,
@@ -145,11 +149,17 @@ public final class HclGrid {
         return sequences;
     }
 
-    /** Everything that changes a head's logits, hashed: a resumed head must have been made the same way. */
-    static String fingerprint(HclData d, HrnConfig cfg, long seed, int cls) {
-        String s = d.name() + "|" + d.variant() + "|" + new TreeSet<>(d.sha256ByFile().values()) + "|" + d.trainCounts()[cls] + "|"
-                + cfg.describe() + "|" + HclHeads.headSeed(seed, cls);
-        return Integer.toHexString(s.hashCode());
+    /**
+     * Removes a head's stored row, so that the runner trains it again. Shortcut: the runner has no hook for a row whose
+     * side file (here the scores) is gone, so this knows the store's layout ({@code runs/<key>.csv}).
+     */
+    private static void forget(ResultStore<HeadResult> store, String key) {
+        Path row = store.dir().resolve("runs").resolve(key + ".csv");
+        try {
+            Files.deleteIfExists(row);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + row + " (its head's scores are missing or damaged): " + Io.reason(e), e);
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ public final class HclResults {
     public static Results read(Path dir, ExpectedResults expected) {
         return Results.ofRuns(dir, HclGrid.HeadResult.class, heads -> {
             Map<String, String> subsets = new HashMap<>();
-            for (HclGrid.HeadResult h : heads) if (!h.variant().equals(DataSource.FULL)) subsets.put(h.dataset(), h.variant());
+            for (HclGrid.HeadResult h : heads) if (!h.subset().equals(DataSource.FULL)) subsets.put(h.dataset(), h.subset());
             List<Cells.Measurement> afterTask = new ArrayList<>(), last = new ArrayList<>();
             List<String> damaged = new ArrayList<>();
             List<RecordCsv.Line> lines = Results.setFile(dir, "curves.csv", damaged);

@@ -52,6 +52,30 @@ public record TaskSequence(int[] classes) {
         return t;
     }
 
+    /**
+     * The sequence an option names for a data set of {@code numClasses} classes: {@code natural} (0, 1, 2, ...),
+     * {@code shuffled} (a random order drawn from {@code seed}) or an explicit list such as {@code 3,1,2}, which must
+     * hold every class once (Table 7 learns every class: a shorter sequence would be a different experiment).
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static TaskSequence parse(String spec, int numClasses, long seed) {
+        String o = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        if (o.equals("natural")) return natural(numClasses);
+        if (o.equals("shuffled")) return shuffled(numClasses, seed);
+        List<Integer> explicit = new java.util.ArrayList<>();
+        for (String s : o.split(","))
+            try {
+                explicit.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + spec + "' is not natural, shuffled or a list of classes");
+            }
+        TaskSequence t = of(explicit, numClasses);
+        if (t.tasks() != numClasses)
+            throw new IllegalArgumentException("it lists " + t.tasks() + " classes; every class 0.." + (numClasses - 1) + " must appear once");
+        return t;
+    }
+
     public int tasks() { return classes.length; }
 
     public int classAt(int task) { return classes[task]; }

@@ -1,7 +1,7 @@
 package oneclass.hrn;
 
 import oneclass.data.Benchmark;
-import oneclass.data.Images;
+import oneclass.data.Labelled;
 
 import java.util.Arrays;
 
@@ -44,8 +44,11 @@ public enum Protocol {
      */
     public boolean reportsBestEpochOnTest() { return this == OFFICIAL_CODE; }
 
-    /** Paper: the class's whole training set. Code: its first 90 % in file order (the rest is an unused validation split). */
-    public int[] trainIndices(Images train, int normalClass) {
+    /**
+     * Paper: the class's whole training set. Code: its first 90 % in file order (the rest is an unused validation split).
+     * The same for images and for the feature vectors of images (in the images' order).
+     */
+    public int[] trainIndices(Labelled train, int normalClass) {
         int[] all = train.indicesOf(normalClass);
         return this == PAPER ? all : Arrays.copyOf(all, (int) (all.length * 0.9));
     }

@@ -50,6 +50,20 @@ public final class TorchPeer {
     }
 
     /**
+     * bench/hrn_torch.py as built into the program (hrn_bench's {@code //FILES} line), copied to a temporary file for
+     * Python to run: the benchmark then runs from any folder.
+     */
+    public static Path builtInScript() throws IOException {
+        try (java.io.InputStream in = TorchPeer.class.getClassLoader().getResourceAsStream("bench/hrn_torch.py")) {
+            if (in == null) throw new IllegalStateException("bench/hrn_torch.py is not built into this program (hrn_bench's //FILES line)");
+            Path p = Files.createTempFile("hrn_torch", ".py");
+            p.toFile().deleteOnExit();
+            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        }
+    }
+
+    /**
      * Runs the peer once on the rows of {@code x} (float [N, D], already normalized).
      *
      * @param python  the command that starts Python, e.g. {@code [/usr/bin/python3]}

@@ -13,7 +13,8 @@ public final class Cli {
     private Cli() {}
 
     /**
-     * The script's picocli command line: list options deduplicated ({@link #distinctLists}) before it runs, errors as
+     * The script's picocli command line: list options deduplicated ({@link #distinctLists}) and the shared options
+     * validated ({@link ScriptOptions#validate}) before it runs, errors as
      * {@link #reportError} and bad options as {@link #reportBadOption}.
      */
     public static CommandLine command(Object script) {
@@ -21,6 +22,8 @@ public final class Cli {
                 .setParameterExceptionHandler(Cli::reportBadOption);
         return cmd.setExecutionStrategy(parsed -> {
             distinctLists(parsed.commandSpec(), cmd.getOut());
+            for (CommandLine.Model.CommandSpec mixin : parsed.commandSpec().mixins().values())
+                if (mixin.userObject() instanceof ScriptOptions shared) shared.validate(); // before the script does any work
             return new CommandLine.RunLast().execute(parsed);
         });
     }

@@ -7,9 +7,10 @@ import oneclass.run.RunRow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One HRN Table 2 run's result (scripts/hrn_table2.java), one CSV file per run under {@code <out>/runs/}.
+ * One HRN Table 2 run's result ({@link TabularGrid}), one CSV file per run under {@code <out>/runs/}.
  * Metrics in %; under the top-k threshold precision = recall = F1 ({@link TopKThreshold}). It lives in the
  * library, not the script, so that the report reads stored runs with the same type that wrote them.
  */
@@ -21,6 +22,14 @@ public record TabularRun(String dataset, String method, String protocol, long se
     public String key() { return key(dataset, method, seed); }
 
     public static String key(String dataset, String method, long seed) { return dataset + "_" + method + "_s" + seed; }
+
+    /** The run in a few words, for the progress line. */
+    @Override
+    public String summary() {
+        if (Double.isInfinite(finalLoss)) return "DIVERGED (non-finite loss), recorded as NaN";
+        return String.format(Locale.ROOT, "F1 %.2f%%, %.1fs", finalF1, seconds)
+                + (epochs > 0 ? String.format(Locale.ROOT, " (%.2fs/epoch)", seconds / epochs) : "");
+    }
 
     /** The metrics the table reports, as cells whose class column holds the metric's name. */
     public static List<Cells.Measurement> measurements(List<TabularRun> runs) {

@@ -1,5 +1,6 @@
 package oneclass.tabular;
 
+import oneclass.data.TabularData;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -27,8 +28,8 @@ class FeatureFileTest {
     @Test
     void textLinesHoldTheLabelThenTheFeaturesWithAnySeparator() {
         Path f = text("train.csv", "# label, features\n2,0.5,-1e-1,3\n\n0\t1.25 2  -0\n", false);
-        FeatureFile.Features x = FeatureFile.readText(f, 3);
-        assertEquals(3, x.dim());
+        Features x = FeatureFile.readText(f, 3);
+        assertEquals(3, x.d());
         assertArrayEquals(new int[] {2, 0}, x.labels());
         assertArrayEquals(new float[] {0.5f, -0.1f, 3f, 1.25f, 2f, -0f}, x.x());
         assertArrayEquals(new int[] {1}, x.indicesOf(0));
@@ -39,8 +40,8 @@ class FeatureFileTest {
     @Test
     void gzippedTextReadsTheSameAndHasTheSameDigest() {
         String content = "1 1 2\n0 3 4\n";
-        FeatureFile.Features plain = FeatureFile.readText(text("a.txt", content, false), 2);
-        FeatureFile.Features gz = FeatureFile.readText(text("b.txt.gz", content, true), 2);
+        Features plain = FeatureFile.readText(text("a.txt", content, false), 2);
+        Features gz = FeatureFile.readText(text("b.txt.gz", content, true), 2);
         assertArrayEquals(plain.x(), gz.x());
         assertEquals(plain.sha256ByFile().values().iterator().next(), gz.sha256ByFile().values().iterator().next());
     }
@@ -105,11 +106,11 @@ class FeatureFileTest {
     void npyFeaturesFloat64WithInt64Labels() {
         Path x = write("train.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }\n", doubles(1, 2, 3, 4), 1));
         Path y = write("train-labels.npy", npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }\n", longs(1, 0), 2));
-        FeatureFile.Features f = FeatureFile.readNpy(x, y, 2);
+        Features f = FeatureFile.readNpy(x, y, 2);
         assertArrayEquals(new float[] {1, 2, 3, 4}, f.x());
         assertArrayEquals(new int[] {1, 0}, f.labels());
         assertEquals(2, f.sha256ByFile().size());
-        FeatureFile.Features viaPart = FeatureFile.readPart(dir, "train", 2);
+        Features viaPart = FeatureFile.readPart(dir, "train", 2);
         assertArrayEquals(f.x(), viaPart.x());
     }
 
@@ -148,5 +149,20 @@ class FeatureFileTest {
         assertTrue(message(() -> FeatureFile.readPart(dir, "test", 2)).contains("keep one format per part"));
         text("train.txt", "1 0.5 0.25\n", false);
         assertArrayEquals(new int[] {1}, FeatureFile.readPart(dir, "train", 2).labels());
+    }
+
+    /** A feature set reads train and test from its folder; a folder with other counts than the published set is read, and is not complete. */
+    @Test
+    void aFeatureSetReadsItsFolder() {
+        text("train.txt", "0,1,2\n1,3,4\n", false);
+        text("test.csv", "1,5,6\n", false);
+        FeatureSet set = new FeatureSet("toy", "Toy-2", 2, 2, 1);
+        Features.Split s = set.read(dir);
+        assertEquals(List.of(2, 1, 2), List.of(s.train().n(), s.test().n(), s.train().d()));
+        assertArrayEquals(new float[] {5, 6}, s.test().x());
+        assertEquals(2, s.sha256ByFile().size());
+        assertTrue(set.complete(s));
+        assertFalse(FeatureSet.DBPEDIA.complete(s));
+        assertEquals(Path.of("/d/features/dbpedia-pfe"), FeatureSet.DBPEDIA_PFE.dir(Path.of("/d")));
     }
 }

@@ -1,5 +1,6 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.DataException;
 import oneclass.data.Images;
 import org.junit.jupiter.api.Test;

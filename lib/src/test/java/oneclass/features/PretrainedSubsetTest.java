@@ -1,9 +1,11 @@
 package oneclass.features;
 
+import oneclass.data.Features;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
 import oneclass.hrn.*;
 import oneclass.run.ResultStore;
+import oneclass.run.Shard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +62,9 @@ class PretrainedSubsetTest {
         HrnConfig cfg = Protocol.PAPER.config(Benchmark.MNIST, Method.HRN).withArchitecture(Architecture.mlp(f.train().d(), 100)).withEpochs(3);
         ResultStore<HrnGrid.RunResult> store = new ResultStore<>(dir.resolve("out"), HrnGrid.RunResult.class);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        List<HrnGrid.RunResult> runs = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
-                List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, store, quiet);
+        FeatureGrid.Table table = new FeatureGrid.Table(again, "cifar10", data.subset(), "features=" + key.id());
+        List<HrnGrid.RunResult> runs = FeatureGrid.run(table, Protocol.PAPER, cfg, InstanceNorm2.PAPER, List.of(),
+                List.of(0, 1), List.of(1L), false, 2, Shard.ALL, store, quiet);
         assertEquals(2, runs.size());
         for (HrnGrid.RunResult r : runs) {
             assertEquals(1000, r.nTest());
@@ -71,15 +74,16 @@ class PretrainedSubsetTest {
             assertTrue(Double.isFinite(r.finalLoss()) && r.gradNorm() > 0, r.key());
         }
         // the same grid again trains nothing and returns the same numbers
-        List<HrnGrid.RunResult> resumed = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
-                List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, store, quiet);
+        List<HrnGrid.RunResult> resumed = FeatureGrid.run(table, Protocol.PAPER, cfg, InstanceNorm2.PAPER, List.of(),
+                List.of(0, 1), List.of(1L), false, 2, Shard.ALL, store, quiet);
         assertEquals(runs, resumed);
         // the same seed in a fresh results folder gives the same AUCs (seconds aside)
-        List<HrnGrid.RunResult> fresh = FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg, InstanceNorm2.PAPER,
-                List.of(0, 1), List.of(1L), false, "features=" + key.id(), 2, new ResultStore<>(dir.resolve("out2"), HrnGrid.RunResult.class), quiet);
+        List<HrnGrid.RunResult> fresh = FeatureGrid.run(table, Protocol.PAPER, cfg, InstanceNorm2.PAPER, List.of(),
+                List.of(0, 1), List.of(1L), false, 2, Shard.ALL, new ResultStore<>(dir.resolve("out2"), HrnGrid.RunResult.class), quiet);
         for (int i = 0; i < 2; i++) assertEquals(runs.get(i).auc(), fresh.get(i).auc(), 0, runs.get(i).key());
         // other features (another key) must not be mixed into the same results
-        assertThrows(IllegalStateException.class, () -> FeatureGrid.run(again, "cifar10", data.subset(), "HRN", Protocol.PAPER, cfg,
-                InstanceNorm2.PAPER, List.of(0), List.of(1L), false, "features=other", 1, store, quiet));
+        FeatureGrid.Table other = new FeatureGrid.Table(again, "cifar10", data.subset(), "features=other");
+        assertThrows(IllegalStateException.class, () -> FeatureGrid.run(other, Protocol.PAPER, cfg, InstanceNorm2.PAPER, List.of(),
+                List.of(0), List.of(1L), false, 1, Shard.ALL, store, quiet));
     }
 }

@@ -56,11 +56,11 @@ class HclGridTest {
         HclData d = HclHeadsTest.clusterData(3);
         TaskSequence order = TaskSequence.natural(3);
         List<HclGrid.Sequence> first = new java.util.ArrayList<>(), second = new java.util.ArrayList<>(), third = new java.util.ArrayList<>();
-        assertTrue(run(d, List.of(1L), order, CFG, out, first).contains("3 heads (0 already in"));
-        assertTrue(run(d, List.of(1L), order, CFG, out, second).contains("3 heads (3 already in"));
+        assertTrue(run(d, List.of(1L), order, CFG, out, first).contains("3 runs (0 already in"));
+        assertTrue(run(d, List.of(1L), order, CFG, out, second).contains("3 runs (3 already in"));
         assertArrayEquals(first.get(0).accuracy(), second.get(0).accuracy(), 0);
         Files.delete(out.resolve("scores/clusters_s1_c1.npy")); // as if killed between the scores and the record
-        assertTrue(run(d, List.of(1L), order, CFG, out, third).contains("3 heads (2 already in"));
+        assertTrue(run(d, List.of(1L), order, CFG, out, third).contains("3 runs (2 already in"));
         assertArrayEquals(first.get(0).accuracy(), third.get(0).accuracy(), 0);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> run(d, List.of(1L), order, CFG.withEpochs(6), out, new java.util.ArrayList<>()));

@@ -1,6 +1,6 @@
 package oneclass.hcl;
 
-import oneclass.data.FeatureFile;
+import oneclass.data.Features;
 import oneclass.hrn.Architecture;
 import oneclass.hrn.HrnConfig;
 import oneclass.hrn.InstanceNorm2;
@@ -33,7 +33,7 @@ class HclHeadsTest {
      * Four classes of points around distinct directions (class c near 3·e_c plus N(0, 0.3²) noise in every
      * coordinate), {@code perClass} each, drawn from {@code seed}.
      */
-    static FeatureFile.Features clusters(int classes, int perClass, long seed) {
+    static Features clusters(int classes, int perClass, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = classes * perClass;
         float[] x = new float[n * DIM];
@@ -42,7 +42,7 @@ class HclHeadsTest {
             y[i] = i % classes;
             for (int d = 0; d < DIM; d++) x[i * DIM + d] = (float) ((d == y[i] ? 3 : 0) + 0.3 * gaussian(rng));
         }
-        return new FeatureFile.Features("clusters", DIM, x, y, Map.of());
+        return new Features(x, DIM, y);
     }
 
     static double gaussian(SplittableRandom rng) {

@@ -71,7 +71,7 @@ class HclShardTest {
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<HclGrid.Sequence> merged = run(shared, Shard.ALL, new PrintStream(log, true, StandardCharsets.UTF_8));
-        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("6 heads (6 already in"), log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("6 runs (6 already in"), log.toString(StandardCharsets.UTF_8));
         assertEquals(numbers(one), numbers(merged));
     }
 
@@ -85,7 +85,7 @@ class HclShardTest {
             assertEquals(List.of(HclGrid.HeadResult.key("clusters", 1, o1[1]) + ".csv", HclGrid.HeadResult.key("clusters", 2, o2[2]) + ".csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
-        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("2 heads in shard 2/4 of 6 (0 already in"), log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("2 runs in shard 2/4 of 6 (0 already in"), log.toString(StandardCharsets.UTF_8));
     }
 
     /** A head's scores file cut short is named on resume and that head alone is trained again, to the same numbers. */
@@ -102,7 +102,7 @@ class HclShardTest {
         List<HclGrid.Sequence> again = run(dir, Shard.ALL, new PrintStream(log, true, StandardCharsets.UTF_8));
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains(npy + " is damaged"), text);
-        assertTrue(text.contains("6 heads (5 already in"), text);
+        assertTrue(text.contains("6 runs (5 already in"), text);
         assertEquals(numbers(whole), numbers(again));
     }
 }

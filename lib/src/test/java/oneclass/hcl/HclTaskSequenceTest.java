@@ -41,4 +41,23 @@ class HclTaskSequenceTest {
         t.classes()[1] = 7;
         assertArrayEquals(new int[] {0, 1}, t.classes());
     }
+
+    @Test
+    void theOptionNamesAnOrder() {
+        assertEquals(TaskSequence.natural(3), TaskSequence.parse(" Natural", 3, 1));
+        assertEquals(TaskSequence.shuffled(47, 5), TaskSequence.parse("shuffled", 47, 5));
+        assertArrayEquals(new int[] {2, 0, 1}, TaskSequence.parse("2, 0,1", 3, 1).classes());
+        assertEquals("'3,x' is not natural, shuffled or a list of classes",
+                assertThrows(IllegalArgumentException.class, () -> TaskSequence.parse("3,x", 3, 1)).getMessage());
+        assertEquals("it lists 2 classes; every class 0..2 must appear once",
+                assertThrows(IllegalArgumentException.class, () -> TaskSequence.parse("2,0", 3, 1)).getMessage());
+    }
+
+    @Test
+    void hclLearnsImageAndFeatureSetsNotTabularFiles() {
+        assertEquals(oneclass.data.Emnist.BALANCED, HclData.parse("emnist"));
+        assertEquals(oneclass.data.FeatureSet.DBPEDIA, HclData.parse("DBpedia"));
+        String m = assertThrows(IllegalArgumentException.class, () -> HclData.parse("thyroid")).getMessage();
+        assertTrue(m.startsWith("'thyroid' is a tabular file") && m.endsWith("mnist, fmnist, cifar10, emnist, dbpedia-pfe, dbpedia"), m);
+    }
 }

@@ -1,6 +1,6 @@
 package oneclass.hrn;
 
-import oneclass.tabular.TabularData;
+import oneclass.data.TabularData;
 import oneclass.tabular.TabularSplit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

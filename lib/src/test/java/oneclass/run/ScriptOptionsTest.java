@@ -69,7 +69,7 @@ class ScriptOptionsTest {
         s.body = x -> assertEquals(1, x.where.threads());
         assertEquals("0 ", run(s));
         String help = new CommandLine(s).getUsageMessage().replaceAll("\\s+", " ");
-        assertTrue(help.contains("Runs trained in parallel (default: 1:"), help);
+        assertTrue(help.contains("Runs trained in parallel (default: 1;"), help);
         assertTrue(help.contains("(default: results/hrn_table1/<protocol> under the current folder"), help);
     }
 

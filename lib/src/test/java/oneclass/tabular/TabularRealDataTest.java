@@ -15,6 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.ZipFile;
+import oneclass.data.Kdd99;
+import oneclass.data.Odds;
+import oneclass.data.SharedData;
+import oneclass.data.TabularData;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,6 @@
 package oneclass.tabular;
 
+import oneclass.data.TabularData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,5 @@
-package oneclass.tabular;
+package oneclass.data;
 
-import oneclass.data.Checksums;
-import oneclass.data.DataException;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -51,7 +49,7 @@ import java.util.zip.ZipException;
  * <p><b>Labels.</b> Following HRN Sec. 4.1 and TQM, the attacks (396,743 records, 80 %) are the nominal
  * one class and "normal." traffic (97,278) is novel: {@code novel[i]} is true for label "normal.".
  *
- * <p><b>Scaling</b> is not done here: {@link TabularSplit#minMaxScaled()} min-max scales each column with
+ * <p><b>Scaling</b> is not done here: {@code tabular.TabularSplit.minMaxScaled()} min-max scales each column with
  * the minimum and maximum of the TRAINING split only. ({@code kdd_cup.npz} was min-max scaled with the
  * statistics of all 396,743 attack records, i.e. including the nominal test half: duration is divided by
  * 42,448, the largest attack duration, so normal records reach 1.37.)

@@ -1,4 +1,4 @@
-package oneclass.tabular;
+package oneclass.data;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * to learn).
  *
  * <p>Row {@code i} occupies {@code x[i*cols .. (i+1)*cols)}. Values are float because the models train
- * in float32; nothing is scaled here ({@link TabularSplit#minMaxScaled()} scales with statistics of the
+ * in float32; nothing is scaled here ({@code tabular.TabularSplit.minMaxScaled()} scales with statistics of the
  * training split only). {@code novel[i]} is true for "normal." traffic in KDDCUP99 and for the outliers
  * ({@code y = 1}) of the ODDS files: HRN Sec. 4.1 treats the KDDCUP99 minority and the Thyroid
  * hyperfunction class as novel.

@@ -1,7 +1,5 @@
-package oneclass.tabular;
+package oneclass.data;
 
-import oneclass.data.Checksums;
-import oneclass.data.DataException;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;

@@ -1,4 +1,4 @@
-package oneclass.tabular;
+package oneclass.data;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -6,18 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the real benchmark files are: ONECLASS_TEST_DATA, else ../../shared/data from the lib module. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String fromEnv = System.getenv("ONECLASS_TEST_DATA");
         return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
     }
 
     /** The file under the data directory; the calling test is skipped, with the reason, when it is absent. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Path file = dir().resolve(relative);
         assumeTrue(Files.isRegularFile(file), relative + " is absent (looked in " + dir().toAbsolutePath()
                 + "; set ONECLASS_TEST_DATA to a folder laid out like shared/data)");
