@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A script runs from any folder because the paper's table it compares with is built into it: every
- * {@code ExpectedResults.of(..., "X.csv")} needs the script's {@code //FILES expected-results/X.csv=../expected-results/X.csv}
+ * {@code new PaperTable("X.csv", ...)} (or {@code ExpectedResults.of(..., "X.csv")}) needs the script's {@code //FILES expected-results/X.csv=../expected-results/X.csv}
  * (paths relative to the script, which JBang resolves from the script's own location), and the file must exist.
  * (`make resume-smoke` runs a script from /tmp by its absolute path.)
  */
 class ScriptFilesTest {
     static final Path SCRIPTS = Path.of("..", "scripts");
-    static final Pattern USES = Pattern.compile("ExpectedResults\\.of\\(\\w+, \"([\\w.]+)\"\\)");
+    /** A script names its table through its PaperTable mixin ({@code new PaperTable("X.csv", …)}), or reads it with ExpectedResults.of. */
+    static final Pattern USES = Pattern.compile("(?:ExpectedResults\\.of\\(\\w+, |new PaperTable\\()\"([\\w.]+)\"");
 
     @Test
     void everyExpectedResultsFileAScriptReadsIsBuiltIntoIt() throws IOException {
