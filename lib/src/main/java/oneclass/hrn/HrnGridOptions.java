@@ -27,10 +27,7 @@ import java.util.Map;
  * seed: {@code @Mixin HrnGridOptions grid = new HrnGridOptions().withDefaults("mnist", 1L);} (its --help shows them).
  */
 public final class HrnGridOptions extends GridOptions {
-    @Option(names = "--protocol", defaultValue = "paper",
-            description = "paper: as the paper describes (final-epoch model, whole class, 100 epochs); official-code: as the "
-                    + "authors' code does (best test AUC over 50 epochs, 90%% of the class, LeakyReLU, no biases, +0.01 in the log).")
-    String protocol;
+    @Option(names = "--protocol", defaultValue = "paper", description = Protocol.HELP) String protocol;
 
     // ---- Settings the paper leaves open: defaults come from the protocol ---------------------------------------------
     @Mixin public Overrides overrides;

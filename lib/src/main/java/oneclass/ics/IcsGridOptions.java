@@ -21,10 +21,7 @@ import java.util.Map;
  * by default declares it: {@code @Mixin IcsGridOptions grid = new IcsGridOptions().withDefaults("mnist,fmnist,cifar10", 1L);}.
  */
 public final class IcsGridOptions extends GridOptions {
-    @Option(names = "--protocol", defaultValue = "paper",
-            description = "paper: the paper's text (AlexNet-like, final model, whole test set); official-code: the authors' code "
-                    + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).")
-    String protocol;
+    @Option(names = "--protocol", defaultValue = "paper", description = IcsProtocol.HELP) String protocol;
 
     @Mixin public IcsOptions training;
 

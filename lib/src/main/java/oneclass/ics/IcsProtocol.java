@@ -29,6 +29,9 @@ public enum IcsProtocol {
     public static final double DEFAULT_MIN_DELTA = 0.01;
     /** The paper protocol's convergence rule: stop after 3 epochs without a 1 % improvement of the best epoch loss. */
     public static final Plateau CONVERGED = new Plateau(DEFAULT_PATIENCE, DEFAULT_MIN_DELTA);
+    /** What --protocol chooses, for the scripts' --help. */
+    public static final String HELP = "paper: the paper's text (AlexNet-like, final model, whole test set); official-code: the authors' code "
+            + "(VGG-like on 32x32, 50 AE epochs, 800 iterations, checkpoint picked on 30%% of the test set, AUC on the rest).";
 
     private final String cliName;
 
