@@ -112,7 +112,8 @@ class hrn_table2 implements Callable<Integer> {
         baselineOptions.epochsFallback(overrides.epochs());   // --epochs shortens the deep baselines too
         List<TabularGrid.Column> columns = new ArrayList<>();
         methods.forEach(m -> baselineOptions.parse(m).ifPresent(b -> columns.add(TabularGrid.Column.of(b))));
-        methods.stream().filter(m -> baselineOptions.parse(m).isEmpty()).map(m -> Method.parse(m, BaselineOptions.NAMES)).distinct()
+        methods.stream().filter(m -> baselineOptions.parse(m).isEmpty())
+                .map(m -> where.parse("--methods", () -> Method.parse(m, BaselineOptions.NAMES))).distinct()
                 .forEach(m -> columns.add(TabularGrid.Column.hrn(m.column(), d -> configFor(proto, m, d))));
         where.require(!seeds.isEmpty(), "--seeds", "at least one seed is needed");
         Path outDir = where.out(proto.cliName());

@@ -28,11 +28,7 @@ class SharedDataTest {
     /** Per test rather than @BeforeAll, so that surefire lists each skipped test with the reason. */
     @BeforeEach
     void locateData() {
-        String fromEnv = System.getenv("ONECLASS_TEST_DATA");
-        // Maven runs tests in the lib module: ../../shared/data is the harness's shared/data.
-        data = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
-        assumeTrue(Files.isDirectory(data.resolve("mnist")),
-                "../shared/data is absent (looked in " + data.toAbsolutePath() + "; set ONECLASS_TEST_DATA to override)");
+        data = SharedData.requireDir("mnist");
     }
 
     private static int[] classCounts(Images images) {

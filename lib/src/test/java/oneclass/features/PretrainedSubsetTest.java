@@ -3,6 +3,7 @@ package oneclass.features;
 import oneclass.data.Features;
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
+import oneclass.data.SharedData;
 import oneclass.hrn.*;
 import oneclass.run.ResultStore;
 import oneclass.run.Shard;
@@ -12,16 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The whole pretrained-features path on real images: the CIFAR-10 subset of ../shared/data, a model file
+ * The whole pretrained-features path on real images: the CIFAR-10 subset of the shared data folder (SharedData), a model file
  * this test writes (a small CNN with random weights: no pretrained weights can be downloaded here),
  * features extracted into the cache and read back, and HRN trained on them per class, resuming from disk.
  */
@@ -31,10 +30,7 @@ class PretrainedSubsetTest {
 
     @BeforeAll
     static void load() {
-        String fromEnv = System.getenv("ONECLASS_TEST_DATA");
-        Path shared = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
-        assumeTrue(Files.isDirectory(shared.resolve("cifar10-subset")), "the CIFAR-10 subset is absent (looked in " + shared.toAbsolutePath() + ")");
-        data = DataSource.load(Benchmark.CIFAR10, shared, false);
+        data = DataSource.load(Benchmark.CIFAR10, SharedData.requireDir("cifar10-subset"), false);
     }
 
     @Test

@@ -2,6 +2,7 @@ package oneclass.hcl;
 
 import oneclass.data.Benchmark;
 import oneclass.data.DataSource;
+import oneclass.data.SharedData;
 import oneclass.hrn.HrnConfig;
 import oneclass.hrn.InputNorm;
 import oneclass.hrn.Method;
@@ -11,11 +12,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A short HCL run on the real MNIST (shared/data), through the path of scripts/hcl_table7.java: the ten
@@ -34,10 +33,7 @@ class HclRealDataMnistTest {
      */
     @Test
     void tenHeadsLearnedOneClassAtATimeClassifyMnist() {
-        String fromEnv = System.getenv("ONECLASS_TEST_DATA");
-        Path data = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
-        assumeTrue(Files.isDirectory(data.resolve("mnist")), "../shared/data is absent (looked in " + data.toAbsolutePath()
-                + "; set ONECLASS_TEST_DATA to override): real-data test skipped");
+        Path data = SharedData.requireDir("mnist");
         Threads.singleThreadedNd4j();
         DataSource.Split s = DataSource.load(Benchmark.MNIST, data, false);
         HclData d = HclData.ofImages("mnist", 10, s.train(), s.test(), InputNorm.TWO_NORM, 1000, s.complete(), s.subset(), s.sha256ByFile());
