@@ -100,4 +100,18 @@ class IcsBaselinesTest {
         var nu = assertThrows(IllegalArgumentException.class, () -> IcsGrid.Methods.parse(List.of("HOG"), o));
         assertEquals("OCSVM nu must be in (0, 1], got 1.5", nu.getMessage());
     }
+
+    @Test
+    void icsNamesParseAndUnknownOnesListTheValidOnes() {
+        assertEquals(IcsMethod.NNWDS, IcsMethod.parse("nnwds"));
+        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("NaiveNN"));
+        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("naive"));
+        assertEquals(IcsProtocol.OFFICIAL_CODE, IcsProtocol.parse("Official-Code"));
+        assertEquals("unknown method 'DAE'; valid: Ours, NNwDS, NaiveNN, SSIM",
+                assertThrows(IllegalArgumentException.class, () -> IcsMethod.parse("DAE")).getMessage());
+        assertEquals("unknown protocol 'PAPER_'; valid: paper, official-code",
+                assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse("PAPER_")).getMessage());
+        assertEquals("unknown protocol 'OFFICIAL_CODE'; valid: paper, official-code",
+                assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse("OFFICIAL_CODE")).getMessage());
+    }
 }
