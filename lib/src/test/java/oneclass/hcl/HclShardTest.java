@@ -1,5 +1,6 @@
 package oneclass.hcl;
 
+import oneclass.run.ConcurrentShards;
 import oneclass.run.ResultStore;
 import oneclass.run.Shard;
 import oneclass.run.Threads;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.*;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,14 +54,7 @@ class HclShardTest {
         assertEquals(2, one.size());
 
         Path shared = dir.resolve("sharded");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<List<HclGrid.Sequence>>> parts = new ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            Shard s = new Shard(k, 3);
-            parts.add(pool.submit(() -> run(shared, s, quiet)));
-        }
-        for (Future<List<HclGrid.Sequence>> f : parts) assertEquals(List.of(), f.get(5, TimeUnit.MINUTES), "a shard computes no sequence");
-        pool.shutdown();
+        for (List<HclGrid.Sequence> part : ConcurrentShards.run(3, s -> run(shared, s, quiet))) assertEquals(List.of(), part, "a shard computes no sequence");
         try (var files = Files.list(shared.resolve("runs"))) {
             assertEquals(6, files.count(), "each head stored once, none lost");
         }

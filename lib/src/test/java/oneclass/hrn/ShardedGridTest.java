@@ -3,6 +3,7 @@ package oneclass.hrn;
 import oneclass.data.Benchmark;
 import oneclass.report.Comparison;
 import oneclass.report.ExpectedResults;
+import oneclass.run.ConcurrentShards;
 import oneclass.run.ResultStore;
 import oneclass.run.Shard;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.*;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -46,14 +45,7 @@ class ShardedGridTest {
         assertEquals(6, one.size());
 
         Path shared = dir.resolve("sharded");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<List<HrnGrid.RunResult>>> parts = new ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            Shard s = new Shard(k, 3);
-            parts.add(pool.submit(() -> run(shared, s, quiet)));
-        }
-        for (Future<?> f : parts) f.get(5, TimeUnit.MINUTES);
-        pool.shutdown();
+        ConcurrentShards.run(3, s -> run(shared, s, quiet));
         try (var files = Files.list(shared.resolve("runs"))) {
             assertEquals(6, files.filter(f -> f.toString().endsWith(".csv")).count(), "each run stored once, none lost");
         }

@@ -103,15 +103,13 @@ class IcsBaselinesTest {
 
     @Test
     void icsNamesParseAndUnknownOnesListTheValidOnes() {
-        assertEquals(IcsMethod.NNWDS, IcsMethod.parse("nnwds"));
-        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("NaiveNN"));
-        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("naive"));
+        for (IcsMethod m : IcsMethod.values()) assertEquals(m, IcsMethod.parse(m.column().toLowerCase()), "by its column, any case");
+        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("naive"), "or by its constant's name");
         assertEquals(IcsProtocol.OFFICIAL_CODE, IcsProtocol.parse("Official-Code"));
         assertEquals("unknown method 'DAE'; valid: Ours, NNwDS, NaiveNN, SSIM",
                 assertThrows(IllegalArgumentException.class, () -> IcsMethod.parse("DAE")).getMessage());
-        assertEquals("unknown protocol 'PAPER_'; valid: paper, official-code",
-                assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse("PAPER_")).getMessage());
-        assertEquals("unknown protocol 'OFFICIAL_CODE'; valid: paper, official-code",
-                assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse("OFFICIAL_CODE")).getMessage());
+        for (String bad : List.of("PAPER_", "OFFICIAL_CODE"))
+            assertEquals("unknown protocol '" + bad + "'; valid: paper, official-code",
+                    assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse(bad)).getMessage(), "a protocol is named by its CLI name only");
     }
 }
