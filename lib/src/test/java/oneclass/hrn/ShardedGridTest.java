@@ -40,20 +40,14 @@ class ShardedGridTest {
 
     @Test
     void threeConcurrentShardsMergeIntoTheSameTableAsOneProcess() throws Exception {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        List<HrnGrid.RunResult> one = run(dir.resolve("one"), Shard.ALL, quiet);
+        var o = ConcurrentShards.againstOneProcess(dir, 3, this::run);
+        List<HrnGrid.RunResult> one = o.one(), merged = o.merged();
         assertEquals(6, one.size());
-
-        Path shared = dir.resolve("sharded");
-        ConcurrentShards.run(3, s -> run(shared, s, quiet));
-        try (var files = Files.list(shared.resolve("runs"))) {
+        try (var files = Files.list(o.sharded().resolve("runs"))) {
             assertEquals(6, files.filter(f -> f.toString().endsWith(".csv")).count(), "each run stored once, none lost");
         }
-
         // the merge: the whole grid in one process trains nothing and returns every shard's runs
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<HrnGrid.RunResult> merged = run(shared, Shard.ALL, new PrintStream(log));
-        assertTrue(log.toString().startsWith("6 runs (6 already in"), log.toString());
+        assertTrue(o.mergeLog().startsWith("6 runs (6 already in"), o.mergeLog());
         assertEquals(numbers(one), numbers(merged));
 
         ExpectedResults expected = ExpectedResults.load(Path.of("..", "expected-results", "hrn_table1.csv"));
