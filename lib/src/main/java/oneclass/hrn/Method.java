@@ -1,9 +1,8 @@
 package oneclass.hrn;
 
-import java.util.Arrays;
+import oneclass.run.Cli;
+
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The HRN variants of HRN Table 1, named as the table's columns name them. */
 public enum Method {
@@ -25,8 +24,6 @@ public enum Method {
 
     /** As {@link #parse(String)}; an unknown name's error lists {@code others} as valid too (the baselines a script also runs). */
     public static Method parse(String s, List<String> others) {
-        for (Method m : values()) if (m.column.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s)) return m;
-        throw new IllegalArgumentException("unknown method '" + s + "'; valid: "
-                + Stream.concat(Arrays.stream(values()).map(Method::column), others.stream()).collect(Collectors.joining(", ")));
+        return Cli.byName("method", s, values(), m -> List.of(m.column, m.name()), others);
     }
 }

@@ -2,8 +2,10 @@ package oneclass.hrn;
 
 import oneclass.data.Benchmark;
 import oneclass.data.Labelled;
+import oneclass.run.Cli;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How an HRN Table 1 cell is produced: as the paper describes it ({@link #PAPER}), or as the authors'
@@ -35,8 +37,7 @@ public enum Protocol {
     public String cliName() { return cliName; }
 
     public static Protocol parse(String s) {
-        for (Protocol p : values()) if (p.cliName.equalsIgnoreCase(s)) return p;
-        throw new IllegalArgumentException("unknown protocol '" + s + "'; valid: paper, official-code");
+        return Cli.byName("protocol", s, values(), p -> List.of(p.cliName), List.of());
     }
 
     /** Paper: 100 epochs (Sec. 4.2). Code: 50 (its default). */

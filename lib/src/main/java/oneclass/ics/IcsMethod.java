@@ -1,5 +1,9 @@
 package oneclass.ics;
 
+import oneclass.run.Cli;
+
+import java.util.List;
+
 /** The columns of ICS Table 1 that the ICS split serves (OCSVM, IF and HOG + OCSVM run as {@link IcsGrid.Baseline}s; DSVDD is the paper's only). */
 public enum IcsMethod {
     /** "Ours": split, distance subnetwork, the closeness, intra-class and dispersion losses (Eqs. 2-4). */
@@ -19,7 +23,6 @@ public enum IcsMethod {
     public String column() { return column; }
 
     public static IcsMethod parse(String s) {
-        for (IcsMethod m : values()) if (m.column.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s)) return m;
-        throw new IllegalArgumentException("unknown method '" + s + "'; valid: Ours, NNwDS, NaiveNN, SSIM");
+        return Cli.byName("method", s, values(), m -> List.of(m.column, m.name()), List.of());
     }
 }

@@ -1,6 +1,9 @@
 package oneclass.ics;
 
 import oneclass.data.Benchmark;
+import oneclass.run.Cli;
+
+import java.util.List;
 
 /**
  * How an ICS Table 1 cell is produced: as the paper describes it ({@link #PAPER}) or as the authors'
@@ -40,8 +43,7 @@ public enum IcsProtocol {
     public String cliName() { return cliName; }
 
     public static IcsProtocol parse(String s) {
-        for (IcsProtocol p : values()) if (p.cliName.equalsIgnoreCase(s)) return p;
-        throw new IllegalArgumentException("unknown protocol '" + s + "'; valid: paper, official-code");
+        return Cli.byName("protocol", s, values(), p -> List.of(p.cliName), List.of());
     }
 
     /**

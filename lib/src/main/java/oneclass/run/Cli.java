@@ -4,10 +4,16 @@ import oneclass.data.DataException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What every script does with its command line: a list option that names a value twice is run once (with a note),
- * and bad input gets one clear line, not a stack trace.
+ * a name on it stands for one of a fixed set of values ({@link #byName}), and bad input gets one clear line, not a
+ * stack trace.
  */
 public final class Cli {
     private Cli() {}
@@ -26,6 +32,17 @@ public final class Cli {
                 if (mixin.userObject() instanceof ScriptOptions shared) shared.validate(); // before the script does any work
             return new CommandLine.RunLast().execute(parsed);
         });
+    }
+
+    /**
+     * The value that {@code name} names, ignoring case: one of {@code values}, each named by any of {@code namesOf(value)}.
+     * Any other name is an error "unknown {@code kind} 'name'; valid: " that lists each value's first name, then
+     * {@code others} (names the caller handles itself, such as the baselines a script also runs).
+     */
+    public static <E> E byName(String kind, String name, E[] values, Function<E, List<String>> namesOf, List<String> others) {
+        for (E v : values) for (String n : namesOf.apply(v)) if (n.equalsIgnoreCase(name)) return v;
+        throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; valid: "
+                + Stream.concat(Arrays.stream(values).map(v -> namesOf.apply(v).get(0)), others.stream()).collect(Collectors.joining(", ")));
     }
 
     /**

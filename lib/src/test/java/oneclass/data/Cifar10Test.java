@@ -1,11 +1,11 @@
 package oneclass.data;
 
+import static oneclass.data.TestFiles.assertMessage;
 import static oneclass.data.TestFiles.cifarRecords;
 import static oneclass.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,12 +19,6 @@ class Cifar10Test {
 
     @TempDir
     Path dir;
-
-    private static void assertMessage(DataException e, String... parts) {
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), () -> "expected '" + part + "' in: " + e.getMessage());
-        }
-    }
 
     @ParameterizedTest(name = "gzipped={0}")
     @ValueSource(booleans = {false, true})

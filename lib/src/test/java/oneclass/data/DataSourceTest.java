@@ -1,5 +1,6 @@
 package oneclass.data;
 
+import static oneclass.data.TestFiles.assertMessage;
 import static oneclass.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +24,6 @@ class DataSourceTest {
 
     @TempDir
     Path dir;
-
-    private static void assertMessage(Throwable e, String... parts) {
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), () -> "expected '" + part + "' in: " + e.getMessage());
-        }
-    }
 
     /** Mirrors that never touch the network: every URL is answered by {@code fetcher}. */
     private static DataSource.Mirrors localMirrors(Download.Fetcher fetcher, String archiveMd5) {

@@ -1,12 +1,12 @@
 package oneclass.data;
 
+import static oneclass.data.TestFiles.assertMessage;
 import static oneclass.data.TestFiles.idxImages;
 import static oneclass.data.TestFiles.idxLabels;
 import static oneclass.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,12 +21,6 @@ class IdxTest {
 
     @TempDir
     Path dir;
-
-    private static void assertMessage(DataException e, String... parts) {
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), () -> "expected '" + part + "' in: " + e.getMessage());
-        }
-    }
 
     @ParameterizedTest(name = "gzipped={0}")
     @ValueSource(booleans = {false, true})

@@ -1,5 +1,7 @@
 package oneclass.data;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +13,17 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small files in the real formats (IDX, CIFAR-10 binary, gzip, ustar) for the tests. */
+/** Writes small files in the real formats (IDX, CIFAR-10 binary, gzip, ustar) for the tests, and checks what the errors about them say. */
 final class TestFiles {
 
     private TestFiles() {
+    }
+
+    /** {@code e}'s message contains each of {@code parts}. */
+    static void assertMessage(Throwable e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), () -> "expected '" + part + "' in: " + e.getMessage());
+        }
     }
 
     /** The pixel the generated files hold at value {@code d} of image {@code i}: distinct, covers 0..255. */

@@ -1,5 +1,6 @@
 package oneclass.hcl;
 
+import oneclass.run.ConcurrentShards;
 import oneclass.run.ResultStore;
 import oneclass.run.Shard;
 import oneclass.run.Threads;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.*;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -49,30 +49,17 @@ class HclShardTest {
 
     @Test
     void threeConcurrentShardsMergeIntoTheSameCurveAsOneProcess() throws Exception {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        List<HclGrid.Sequence> one = run(dir.resolve("one"), Shard.ALL, quiet);
-        assertEquals(2, one.size());
-
-        Path shared = dir.resolve("sharded");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<List<HclGrid.Sequence>>> parts = new ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            Shard s = new Shard(k, 3);
-            parts.add(pool.submit(() -> run(shared, s, quiet)));
-        }
-        for (Future<List<HclGrid.Sequence>> f : parts) assertEquals(List.of(), f.get(5, TimeUnit.MINUTES), "a shard computes no sequence");
-        pool.shutdown();
-        try (var files = Files.list(shared.resolve("runs"))) {
+        var o = ConcurrentShards.againstOneProcess(dir, 3, HclShardTest::run);
+        assertEquals(2, o.one().size());
+        for (List<HclGrid.Sequence> part : o.shards()) assertEquals(List.of(), part, "a shard computes no sequence");
+        try (var files = Files.list(o.sharded().resolve("runs"))) {
             assertEquals(6, files.count(), "each head stored once, none lost");
         }
-        try (var files = Files.list(shared.resolve("scores"))) {
+        try (var files = Files.list(o.sharded().resolve("scores"))) {
             assertEquals(6, files.count());
         }
-
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<HclGrid.Sequence> merged = run(shared, Shard.ALL, new PrintStream(log, true, StandardCharsets.UTF_8));
-        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("6 runs (6 already in"), log.toString(StandardCharsets.UTF_8));
-        assertEquals(numbers(one), numbers(merged));
+        assertTrue(o.mergeLog().startsWith("6 runs (6 already in"), o.mergeLog());
+        assertEquals(numbers(o.one()), numbers(o.merged()));
     }
 
     @Test

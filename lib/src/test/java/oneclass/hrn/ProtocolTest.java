@@ -158,5 +158,9 @@ class ProtocolTest {
         var m = assertThrows(IllegalArgumentException.class, () -> Method.parse("HRN-L1"));
         assertTrue(m.getMessage().contains("'HRN-L1'"), m.getMessage());
         assertTrue(m.getMessage().contains("HRN, HRN-L2"), m.getMessage());
+        assertEquals("unknown protocol 'papers'; valid: paper, official-code", p.getMessage());
+        assertEquals("unknown method 'HRN-L1'; valid: HRN, HRN-L2", m.getMessage());
+        assertEquals("unknown protocol 'OFFICIAL_CODE'; valid: paper, official-code",
+                assertThrows(IllegalArgumentException.class, () -> Protocol.parse("OFFICIAL_CODE")).getMessage(), "a protocol is named by its CLI name only");
     }
 }

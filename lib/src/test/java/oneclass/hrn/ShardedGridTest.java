@@ -3,6 +3,7 @@ package oneclass.hrn;
 import oneclass.data.Benchmark;
 import oneclass.report.Comparison;
 import oneclass.report.ExpectedResults;
+import oneclass.run.ConcurrentShards;
 import oneclass.run.ResultStore;
 import oneclass.run.Shard;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.*;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -41,27 +40,14 @@ class ShardedGridTest {
 
     @Test
     void threeConcurrentShardsMergeIntoTheSameTableAsOneProcess() throws Exception {
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        List<HrnGrid.RunResult> one = run(dir.resolve("one"), Shard.ALL, quiet);
+        var o = ConcurrentShards.againstOneProcess(dir, 3, this::run);
+        List<HrnGrid.RunResult> one = o.one(), merged = o.merged();
         assertEquals(6, one.size());
-
-        Path shared = dir.resolve("sharded");
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<List<HrnGrid.RunResult>>> parts = new ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            Shard s = new Shard(k, 3);
-            parts.add(pool.submit(() -> run(shared, s, quiet)));
-        }
-        for (Future<?> f : parts) f.get(5, TimeUnit.MINUTES);
-        pool.shutdown();
-        try (var files = Files.list(shared.resolve("runs"))) {
+        try (var files = Files.list(o.sharded().resolve("runs"))) {
             assertEquals(6, files.filter(f -> f.toString().endsWith(".csv")).count(), "each run stored once, none lost");
         }
-
         // the merge: the whole grid in one process trains nothing and returns every shard's runs
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<HrnGrid.RunResult> merged = run(shared, Shard.ALL, new PrintStream(log));
-        assertTrue(log.toString().startsWith("6 runs (6 already in"), log.toString());
+        assertTrue(o.mergeLog().startsWith("6 runs (6 already in"), o.mergeLog());
         assertEquals(numbers(one), numbers(merged));
 
         ExpectedResults expected = ExpectedResults.load(Path.of("..", "expected-results", "hrn_table1.csv"));

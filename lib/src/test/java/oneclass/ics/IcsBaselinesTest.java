@@ -100,4 +100,16 @@ class IcsBaselinesTest {
         var nu = assertThrows(IllegalArgumentException.class, () -> IcsGrid.Methods.parse(List.of("HOG"), o));
         assertEquals("OCSVM nu must be in (0, 1], got 1.5", nu.getMessage());
     }
+
+    @Test
+    void icsNamesParseAndUnknownOnesListTheValidOnes() {
+        for (IcsMethod m : IcsMethod.values()) assertEquals(m, IcsMethod.parse(m.column().toLowerCase()), "by its column, any case");
+        assertEquals(IcsMethod.NAIVE, IcsMethod.parse("naive"), "or by its constant's name");
+        assertEquals(IcsProtocol.OFFICIAL_CODE, IcsProtocol.parse("Official-Code"));
+        assertEquals("unknown method 'DAE'; valid: Ours, NNwDS, NaiveNN, SSIM",
+                assertThrows(IllegalArgumentException.class, () -> IcsMethod.parse("DAE")).getMessage());
+        for (String bad : List.of("PAPER_", "OFFICIAL_CODE"))
+            assertEquals("unknown protocol '" + bad + "'; valid: paper, official-code",
+                    assertThrows(IllegalArgumentException.class, () -> IcsProtocol.parse(bad)).getMessage(), "a protocol is named by its CLI name only");
+    }
 }

@@ -20,18 +20,22 @@ class ChartsTest {
         return new Row(dataset, cls, method, 5, ours, std, paper, Double.NaN, ours - paper, 1, Verdict.WITHIN, "");
     }
 
+    /** {@code png} is a PNG file that ImageIO decodes to a {@code width} × {@code height} image. */
+    static void assertPng(int width, int height, byte[] png) throws IOException {
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(img, "ImageIO cannot decode the bytes");
+        assertEquals(width, img.getWidth());
+        assertEquals(height, img.getHeight());
+    }
+
     @Test
     void oursVsPaperIsAPng() throws IOException {
         List<Row> rows = List.of(
                 row("mnist", "0", "HRN", 99.1, 0.1, 99.5), row("mnist", "1", "HRN", 99.8, 0.0, 99.9),
                 row("mnist", "0", "HRN-L2", 96.0, 0.5, Double.NaN), row("mnist", "1", "HRN-L2", 97.5, 0.5, Double.NaN),
                 row("cifar10", "0", "HRN", 70, 1, 77.3));
-        byte[] png = Charts.oursVsPaper("test chart", rows, "mnist", "AUC %");
-        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-        assertNotNull(img, "ImageIO cannot decode the bytes");
-        assertEquals(1000, img.getWidth());
-        assertEquals(500, img.getHeight());
+        assertPng(1000, 500, Charts.oursVsPaper("test chart", rows, "mnist", "AUC %"));
     }
 
     /**
@@ -43,9 +47,7 @@ class ChartsTest {
     @Test
     void aNaNStdDrawsWithoutErrorBar() throws IOException {
         List<Row> rows = List.of(row("mnist", "0", "HRN", 99.1, 0.1, 99.5), row("mnist", "1", "HRN", 99.8, Double.NaN, 99.9));
-        byte[] png = Charts.oursVsPaper("NaN std", rows, "mnist", "AUC %");
-        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
-        assertNotNull(ImageIO.read(new ByteArrayInputStream(png)));
+        assertPng(1000, 500, Charts.oursVsPaper("NaN std", rows, "mnist", "AUC %"));
     }
 
     /** HRN Table 2's chart: one bar group per data set for one metric; rows of the other metrics are left out. */
@@ -53,11 +55,6 @@ class ChartsTest {
     void oursVsPaperByDatasetIsAPng() throws IOException {
         List<Row> rows = List.of(row("thyroid", "f1", "HRN", 80, 2, 95.87), row("arrhythmia", "f1", "HRN", 60, 3, 84.46),
                 row("thyroid", "precision", "HRN", 80, 2, 95.87));
-        byte[] png = Charts.oursVsPaperByDataset("test chart", rows, "f1", "F1 %");
-        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-        assertNotNull(img, "ImageIO cannot decode the bytes");
-        assertEquals(1000, img.getWidth());
-        assertEquals(500, img.getHeight());
+        assertPng(1000, 500, Charts.oursVsPaperByDataset("test chart", rows, "f1", "F1 %"));
     }
 }

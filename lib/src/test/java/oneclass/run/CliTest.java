@@ -86,4 +86,19 @@ class CliTest {
         assertEquals(0, q.execute());
         assertEquals("", quiet.toString(), "nothing to say when nothing repeats");
     }
+
+    enum Size { SMALL, EXTRA_LARGE }
+
+    /** A value is found by any of its names, in any case; an unknown name's error lists each value's first name, then the others. */
+    @Test
+    void byNameFindsAnyOfAValuesNamesAndListsTheFirstOnes() {
+        java.util.function.Function<Size, java.util.List<String>> names = v -> java.util.List.of(v.name().toLowerCase().replace('_', '-'), v.name());
+        assertEquals(Size.EXTRA_LARGE, Cli.byName("size", "Extra-Large", Size.values(), names, java.util.List.of()));
+        assertEquals(Size.EXTRA_LARGE, Cli.byName("size", "extra_large", Size.values(), names, java.util.List.of()));
+        assertEquals(Size.SMALL, Cli.byName("size", "SMALL", Size.values(), names, java.util.List.of("XS")));
+        var e = assertThrows(IllegalArgumentException.class, () -> Cli.byName("size", "XS", Size.values(), names, java.util.List.of("XS", "XXS")));
+        assertEquals("unknown size 'XS'; valid: small, extra-large, XS, XXS", e.getMessage(), "the others are listed but not accepted: the caller handles them");
+        var first = assertThrows(IllegalArgumentException.class, () -> Cli.byName("size", "large", Size.values(), v -> java.util.List.of(v.name()), java.util.List.of()));
+        assertEquals("unknown size 'large'; valid: SMALL, EXTRA_LARGE", first.getMessage());
+    }
 }

@@ -30,6 +30,11 @@ class RecordCsvTest {
         return rows.get(0);
     }
 
+    /** The message of the error that reading one row under {@code header} as {@code type} must end in. */
+    static String rejection(Class<? extends Record> type, String header, String line, String where) {
+        return assertThrows(IllegalArgumentException.class, () -> parse(type, header, line, where)).getMessage();
+    }
+
     static Sample roundTrip(Sample s) {
         return parse(Sample.class, RecordCsv.header(Sample.class), RecordCsv.row(s), "test");
     }
@@ -98,35 +103,30 @@ class RecordCsvTest {
 
     @Test
     void wrongHeaderIsRejectedNamingWhere() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> parse(Sample.class, "name,n,big,x", "a,1,2,0.5", "runs/r1.csv"));
-        assertTrue(e.getMessage().startsWith("runs/r1.csv: "), e.getMessage());
-        assertTrue(e.getMessage().contains("columns are [name,n,big,x], expected [name,n,big,x,flag]"), e.getMessage());
+        String e = rejection(Sample.class, "name,n,big,x", "a,1,2,0.5", "runs/r1.csv");
+        assertTrue(e.startsWith("runs/r1.csv: ") && e.contains("columns are [name,n,big,x], expected [name,n,big,x,flag]"), e);
     }
 
     @Test
     void wrongFieldCountIsRejectedNamingWhere() {
         String h = RecordCsv.header(Sample.class);
-        var e = assertThrows(IllegalArgumentException.class, () -> parse(Sample.class, h, "a,1,2,0.5", "runs/r2.csv"));
-        assertTrue(e.getMessage().startsWith("runs/r2.csv line 2: ") && e.getMessage().contains("expected 5, found 4"), e.getMessage());
-        var extra = assertThrows(IllegalArgumentException.class, () -> parse(Sample.class, h, "a,1,2,0.5,true,x", "w"));
-        assertTrue(extra.getMessage().startsWith("w line 2: ") && extra.getMessage().contains("Too many entries"), extra.getMessage());
+        String e = rejection(Sample.class, h, "a,1,2,0.5", "runs/r2.csv");
+        assertTrue(e.startsWith("runs/r2.csv line 2: ") && e.contains("expected 5, found 4"), e);
+        String extra = rejection(Sample.class, h, "a,1,2,0.5,true,x", "w");
+        assertTrue(extra.startsWith("w line 2: ") && extra.contains("Too many entries"), extra);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a,x1,2,0.5,true", "a,1,2.0,0.5,true", "a,1,2,zero,true", "a,,2,0.5,true", "a,3000000000,2,0.5,true"})
     void nonNumberIsRejectedNamingColumnAndWhere(String line) {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> parse(Sample.class, RecordCsv.header(Sample.class), line, "runs/r3.csv"));
-        assertTrue(e.getMessage().startsWith("runs/r3.csv line 2: "), e.getMessage());
+        String e = rejection(Sample.class, RecordCsv.header(Sample.class), line, "runs/r3.csv");
+        assertTrue(e.startsWith("runs/r3.csv line 2: "), e);
     }
 
     @Test
     void constructorValidationIsReportedWithWhere() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> parse(Validated.class, "name,n", "a,-1", "runs/r4.csv"));
-        assertTrue(e.getMessage().startsWith("runs/r4.csv line 2: "), e.getMessage());
-        assertTrue(e.getMessage().contains("n must be >= 0, got -1"), e.getMessage());
+        String e = rejection(Validated.class, "name,n", "a,-1", "runs/r4.csv");
+        assertTrue(e.startsWith("runs/r4.csv line 2: ") && e.contains("n must be >= 0, got -1"), e);
         assertEquals(new Validated("a", 1), parse(Validated.class, "name,n", "a,1", "w"));
     }
 }
