@@ -46,6 +46,14 @@ public class BaselineOptions {
     @Option(names = "--hog-cells-per-block", defaultValue = "3", description = "HOG + OCSVM: a block's side in cells (default: ${DEFAULT-VALUE}, the ICS paper's).")
     public int hogCellsPerBlock = 3;
 
+    @Option(names = "--dsvdd-ae-epochs", defaultValue = "150", description = "DSVDD: autoencoder pretraining epochs, 0 for none (default: ${DEFAULT-VALUE}, Ruff et al.'s MNIST code); "
+            + "DSVDD's own epochs are --baseline-epochs (default 150), each phase's lr drops tenfold after a third of its epochs (50 of 150).")
+    public int dsvddAeEpochs = 150;
+    @Option(names = "--dsvdd-weight-decay", defaultValue = "0.5e-6", description = "DSVDD: weight decay λ of the Deep SVDD phase (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
+    public double dsvddWeightDecay = 0.5e-6;
+    @Option(names = "--dsvdd-ae-weight-decay", defaultValue = "0.5e-3", description = "DSVDD: weight decay λ of the autoencoder pretraining (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
+    public double dsvddAeWeightDecay = 0.5e-3;
+
     /** The epochs of the deep baselines when --baseline-epochs is not given: the script's --epochs (null: each method's default). */
     private Integer epochsFallback;
 
@@ -65,7 +73,7 @@ public class BaselineOptions {
     }
 
     /** The baselines' column names, as {@link #parse} knows them. */
-    public static final List<String> NAMES = List.of("OCSVM", "iForest", "HOG", "DAE", "VAE", "DAGMM");
+    public static final List<String> NAMES = List.of("OCSVM", "iForest", "HOG", "DAE", "VAE", "DAGMM", "DSVDD");
 
     /** An HRN method (HRN, HRN-L2); an unknown name is an error that lists the baselines too. */
     public static Method hrnMethod(String name) {
@@ -78,7 +86,7 @@ public class BaselineOptions {
 
     /**
      * The baseline a method name stands for ("OCSVM", "iForest", "HOG" (HOG + OCSVM), "DAE", "VAE", "DAGMM", any case), or empty for a
-     * non-baseline method; a setting out of range is an error naming it.
+     * non-baseline method; a setting out of range is an error naming it. "DSVDD": Deep SVDD.
      */
     public Optional<OneClassBaseline> parse(String method) {
         return switch (method.trim().toLowerCase(Locale.ROOT)) {
@@ -88,8 +96,16 @@ public class BaselineOptions {
             case "dae" -> Optional.of(new DenoisingAutoencoder(epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), aeBatchSize, aeLr, daeNoise));
             case "vae" -> Optional.of(new VariationalAutoencoder(epochs(VariationalAutoencoder.DEFAULT.epochs()), aeBatchSize, aeLr));
             case "dagmm" -> Optional.of(new Dagmm(epochs(), Dagmm.PAPER.lr(), dagmmLambda1, dagmmLambda2));
+            case "dsvdd" -> Optional.of(dsvdd(epochs(DeepSvdd.RUFF_2018.epochs())));
             default -> Optional.empty();
         };
+    }
+
+    /** Deep SVDD with Ruff et al.'s settings but the epochs and weight decays of the options. */
+    private DeepSvdd dsvdd(int epochs) {
+        DeepSvdd r = DeepSvdd.RUFF_2018;
+        return new DeepSvdd(dsvddAeEpochs, DeepSvdd.defaultMilestone(dsvddAeEpochs), dsvddAeWeightDecay, epochs, DeepSvdd.defaultMilestone(epochs),
+                dsvddWeightDecay, r.lr(), r.batchSize(), r.eps());
     }
 
     /** The OCSVM of the options (also the one after HOG). */
