@@ -46,9 +46,9 @@ public class BaselineOptions {
     @Option(names = "--hog-cells-per-block", defaultValue = "3", description = "HOG + OCSVM: a block's side in cells (default: ${DEFAULT-VALUE}, the ICS paper's).")
     public int hogCellsPerBlock = 3;
 
-    @Option(names = "--dsvdd-ae-epochs", defaultValue = "150", description = "DSVDD: autoencoder pretraining epochs, 0 for none (default: ${DEFAULT-VALUE}, Ruff et al.'s MNIST code); "
-            + "DSVDD's own epochs are --baseline-epochs (default 150), each phase's lr drops tenfold after a third of its epochs (50 of 150).")
-    public int dsvddAeEpochs = 150;
+    @Option(names = "--dsvdd-ae-epochs", description = "DSVDD: autoencoder pretraining epochs, 0 for none (default: DSVDD's own epochs, which are "
+            + "--baseline-epochs, else --epochs, else 150, Ruff et al.'s MNIST code); each phase's lr drops tenfold after a third of its epochs (50 of 150).")
+    public Integer dsvddAeEpochs;
     @Option(names = "--dsvdd-weight-decay", defaultValue = "0.5e-6", description = "DSVDD: weight decay λ of the Deep SVDD phase (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
     public double dsvddWeightDecay = 0.5e-6;
     @Option(names = "--dsvdd-ae-weight-decay", defaultValue = "0.5e-3", description = "DSVDD: weight decay λ of the autoencoder pretraining (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
@@ -104,7 +104,8 @@ public class BaselineOptions {
     /** Deep SVDD with Ruff et al.'s settings but the epochs and weight decays of the options. */
     private DeepSvdd dsvdd(int epochs) {
         DeepSvdd r = DeepSvdd.RUFF_2018;
-        return new DeepSvdd(dsvddAeEpochs, DeepSvdd.defaultMilestone(dsvddAeEpochs), dsvddAeWeightDecay, epochs, DeepSvdd.defaultMilestone(epochs),
+        int ae = dsvddAeEpochs != null ? dsvddAeEpochs : epochs;
+        return new DeepSvdd(ae, DeepSvdd.defaultMilestone(ae), dsvddAeWeightDecay, epochs, DeepSvdd.defaultMilestone(epochs),
                 dsvddWeightDecay, r.lr(), r.batchSize(), r.eps());
     }
 

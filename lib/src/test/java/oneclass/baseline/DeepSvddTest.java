@@ -243,7 +243,11 @@ class DeepSvddTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> o.parse("DSVDD")).getMessage().contains("DSVDD weight decay"));
         BaselineOptions ok = new BaselineOptions();
         assertEquals(DeepSvdd.RUFF_2018, ok.parse("dsvdd").orElseThrow());
-        assertEquals(new DeepSvdd(150, 50, 0.5e-3, 9, 3, 0.5e-6, 1e-4, 200, 0.1), ok.epochsFallback(9).parse("DSVDD").orElseThrow());
+        assertEquals(new DeepSvdd(9, 3, 0.5e-3, 9, 3, 0.5e-6, 1e-4, 200, 0.1), ok.epochsFallback(9).parse("DSVDD").orElseThrow());
+        ok.dsvddAeEpochs = 0;  // no pretraining
+        assertEquals(new DeepSvdd(0, 1, 0.5e-3, 9, 3, 0.5e-6, 1e-4, 200, 0.1), ok.parse("DSVDD").orElseThrow());
+        ok.dsvddAeEpochs = -1;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ok.parse("DSVDD")).getMessage().contains("autoencoder epochs"));
         assertEquals(50, DeepSvdd.defaultMilestone(150));
         assertEquals(1, DeepSvdd.defaultMilestone(1));
     }
