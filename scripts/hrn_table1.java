@@ -44,7 +44,7 @@ class hrn_table1 implements Callable<Integer> {
     @Mixin HrnGridOptions grid;
 
     @Option(names = "--methods", split = ",", defaultValue = "HRN,HRN-L2",
-            description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE, VAE and DAGMM "
+            description = "HRN, HRN-L2, and the in-harness baselines on raw pixels in [0, 1]: OCSVM and iForest (Smile), DAE, VAE, DAGMM and DSVDD "
                     + "(SameDiff; docs/baselines.md) (default: ${DEFAULT-VALUE}).")
     List<String> methods;
     @Mixin BaselineOptions baselineOptions;

@@ -44,7 +44,7 @@ public final class IcsGrid {
     /** ics_table1's --methods: ICS's own columns and the baselines, each in the order given. */
     public record Methods(List<IcsMethod> ics, List<Baseline> baselines) {
         /** Every valid name, as the paper's columns spell them ("iForest" is accepted for IF). */
-        public static final List<String> NAMES = List.of("Ours", "NNwDS", "NaiveNN", "SSIM", "OCSVM", "IF", "HOG");
+        public static final List<String> NAMES = List.of("Ours", "NNwDS", "NaiveNN", "SSIM", "OCSVM", "IF", "HOG", "DSVDD");
 
         /** An unknown name is an error that lists the valid ones; a baseline setting out of range is one naming it. */
         public static Methods parse(List<String> names, BaselineOptions options) {
@@ -53,7 +53,7 @@ public final class IcsGrid {
             for (String name : names) {
                 String n = name.trim();
                 if (n.equalsIgnoreCase("IF")) n = "iForest";
-                if (List.of("ocsvm", "iforest", "hog").contains(n.toLowerCase(Locale.ROOT))) {
+                if (List.of("ocsvm", "iforest", "hog", "dsvdd").contains(n.toLowerCase(Locale.ROOT))) {
                     Baseline b = Baseline.of(options.parse(n).orElseThrow());
                     if (baselines.stream().noneMatch(o -> o.column().equals(b.column()))) baselines.add(b);
                     continue;

@@ -53,12 +53,16 @@ public final class Optimizer {
 
     /** @param decayed the parameters with the L2 term λ·‖W‖² ({@code l2} = λ), e.g. the convolution kernels */
     public Optimizer(SameDiff sd, List<String> params, Rule rule, double l2, Collection<String> decayed) {
+        this(sd, params, rule.config(), l2, decayed);
+    }
+
+    /** As above with any ND4J update rule, e.g. Adam with a learning-rate schedule over the iterations (Deep SVDD's milestone). */
+    public Optimizer(SameDiff sd, List<String> params, IUpdater cfg, double l2, Collection<String> decayed) {
         if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         if (!params.containsAll(decayed)) throw new IllegalArgumentException("decayed weights " + decayed + " are not all parameters " + params);
         this.sd = sd;
         this.l2 = l2;
         this.decayed = Set.copyOf(decayed);
-        IUpdater cfg = rule.config();
         for (String p : params) {
             INDArray w = sd.getArrForVarName(p);
             long n = cfg.stateSize(w.length());

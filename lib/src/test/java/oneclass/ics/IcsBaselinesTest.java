@@ -1,6 +1,7 @@
 package oneclass.ics;
 
 import oneclass.baseline.BaselineOptions;
+import oneclass.baseline.DeepSvdd;
 import oneclass.baseline.HogOcsvm;
 import oneclass.baseline.IsolationForestBaseline;
 import oneclass.baseline.Ocsvm;
@@ -94,8 +95,9 @@ class IcsBaselinesTest {
         assertEquals(HogOcsvm.ICS_PAPER, m.baselines().get(1).method());
         assertEquals(Ocsvm.ICS_PAPER, m.baselines().get(2).method());
 
+        assertEquals(List.of(new IcsGrid.Baseline("DSVDD", DeepSvdd.RUFF_2018)), IcsGrid.Methods.parse(List.of("dsvdd"), o).baselines());
         var unknown = assertThrows(IllegalArgumentException.class, () -> IcsGrid.Methods.parse(List.of("DAE"), o));
-        assertEquals("--methods: unknown method 'DAE'; valid: Ours, NNwDS, NaiveNN, SSIM, OCSVM, IF, HOG (iForest = IF)", unknown.getMessage());
+        assertEquals("--methods: unknown method 'DAE'; valid: Ours, NNwDS, NaiveNN, SSIM, OCSVM, IF, HOG, DSVDD (iForest = IF)", unknown.getMessage());
         o.ocsvmNu = 1.5;
         var nu = assertThrows(IllegalArgumentException.class, () -> IcsGrid.Methods.parse(List.of("HOG"), o));
         assertEquals("OCSVM nu must be in (0, 1], got 1.5", nu.getMessage());
