@@ -125,9 +125,9 @@ class BaselinesTest {
         assertTrue(o.parse("HRN").isEmpty());
         assertEquals(oneclass.hrn.Method.HRN_L2, oneclass.hrn.Method.parse("hrn-l2", BaselineOptions.NAMES));
         String msg = assertThrows(IllegalArgumentException.class, () -> oneclass.hrn.Method.parse("svdd", BaselineOptions.NAMES)).getMessage();
-        assertEquals("unknown method 'svdd'; valid: HRN, HRN-L2, OCSVM, iForest, HOG, DAE, VAE, DAGMM", msg);
+        assertEquals("unknown method 'svdd'; valid: HRN, HRN-L2, OCSVM, iForest, HOG, DAE, VAE, DAGMM, DSVDD", msg);
         String unknown = assertThrows(IllegalArgumentException.class, () -> o.method("--baselines", "svdd")).getMessage();
-        assertEquals("--baselines: unknown method 'svdd'; valid: OCSVM, iForest, HOG, DAE, VAE, DAGMM", unknown);
+        assertEquals("--baselines: unknown method 'svdd'; valid: OCSVM, iForest, HOG, DAE, VAE, DAGMM, DSVDD", unknown);
     }
 
     /** Each registry line makes the method its name says: the name is the column its results are stored under. */
