@@ -96,7 +96,7 @@ public final class HclGrid {
                     String key = HeadResult.key(d.name(), seed, cls);
                     Path npy = scoresDir.resolve(key + ".npy");
                     // a head is whole with both files: a stored row whose scores are gone or damaged is trained again
-                    if (shard.owns(cells.size()) && !wholeScores(npy, out)) forget(store, key);
+                    if (shard.owns(cells.size()) && !wholeScores(npy, out)) store.remove(key, "its head's scores are missing or damaged");
                     HeadCell fingerprinted = new HeadCell(d.name(), d.subset(), List.copyOf(new TreeSet<>(d.sha256ByFile().values())),
                             d.trainCounts()[cls], cfg, HclHeads.headSeed(seed, cls));
                     cells.add(new Runner.Cell<>(key, fingerprinted, cfg.epochs(), run -> {
@@ -147,19 +147,6 @@ public final class HclGrid {
                         HclHeads.accuracyAfterEachTask(scores, seq.classes(), d.testLabels()), heads));
             }
         return sequences;
-    }
-
-    /**
-     * Removes a head's stored row, so that the runner trains it again. Shortcut: the runner has no hook for a row whose
-     * side file (here the scores) is gone, so this knows the store's layout ({@code runs/<key>.csv}).
-     */
-    private static void forget(ResultStore<HeadResult> store, String key) {
-        Path row = store.dir().resolve("runs").resolve(key + ".csv");
-        try {
-            Files.deleteIfExists(row);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove " + row + " (its head's scores are missing or damaged): " + Io.reason(e), e);
-        }
     }
 
     /**

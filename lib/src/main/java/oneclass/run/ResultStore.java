@@ -78,6 +78,19 @@ public final class ResultStore<R extends Record & RunRow> {
         Io.writeAtomically(file(row.key()), text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Forgets the stored result for {@code key}, if any, so that the run is trained again: for a run whose row is whole
+     * but whose side files (HCL's test scores, say) are not.
+     */
+    public void remove(String key, String why) {
+        Path f = file(key);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + f + " (" + why + "): " + Io.reason(e), e);
+        }
+    }
+
     /** The CRC-32 of {@code s}'s UTF-8 bytes, as 8 hex digits: the check that result files end with. */
     public static String crc(String s) {
         CRC32 c = new CRC32();

@@ -34,6 +34,20 @@ class ResultStoreTest {
         assertTrue(Files.isRegularFile(dir.resolve("runs").resolve("mnist_c1_HRN_s1.csv")));
     }
 
+    /** A removed run is not found any more, the other runs stay, and removing a run that is not stored is no error. */
+    @Test
+    void removeForgetsOneRun(@TempDir Path dir) {
+        ResultStore<Run> store = new ResultStore<>(dir, Run.class);
+        Run a = new Run("mnist_c1_HRN_s1", "fp-A", 1, "a"), b = new Run("mnist_c2_HRN_s1", "fp-A", 2, "b");
+        store.put(a);
+        store.put(b);
+        store.remove("mnist_c1_HRN_s1", "a test");
+        assertEquals(Optional.empty(), store.find("mnist_c1_HRN_s1", "fp-A"));
+        assertEquals(List.of(b), store.all());
+        store.remove("mnist_c9_HRN_s1", "a test");
+        assertEquals(List.of(b), store.all());
+    }
+
     /** The file: a header, one row, and the CRC-32 of the row's text ("k,f,0.5,c", worked out by java.util.zip.CRC32) last. */
     @Test
     void fileIsAHeaderAndOneCheckedRow(@TempDir Path dir) throws IOException {

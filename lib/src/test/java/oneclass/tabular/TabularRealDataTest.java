@@ -147,15 +147,8 @@ class TabularRealDataTest {
 
     @Test
     void thyroid() {
-        TabularData d = Odds.read(SharedData.require("odds/thyroid.mat"));
-
-        assertEquals("thyroid", d.name());
-        assertEquals(3772, d.rows());
-        assertEquals(6, d.cols());
-        assertEquals(93, d.novelCount());
-        assertEquals(Odds.KNOWN_SHA256.get("thyroid.mat"), d.sha256());
+        TabularData d = odds("thyroid", 3772, 6, 93, List.of(19, 27, 105));
         assertArrayEquals(new float[] {(float) 0.774193548387, (float) 0.0011320754717, (float) 0.137571157495}, Arrays.copyOf(d.x(), 3));
-        assertEquals(List.of(19, 27, 105), firstNovelRows(d, 3));
 
         TabularSplit s = TabularSplit.of(d, TabularSplit.Rule.TQM, new SplittableRandom(2020));
         assertEquals(1839, s.trainSize() + s.validationSize()); // HRN Sec. 4.1: 1839 for training
@@ -165,21 +158,26 @@ class TabularRealDataTest {
 
     @Test
     void arrhythmiaWithCompressedElements() {
-        TabularData d = Odds.read(SharedData.require("odds/arrhythmia.mat"));
-
-        assertEquals("arrhythmia", d.name());
-        assertEquals(452, d.rows());
-        assertEquals(274, d.cols());
-        assertEquals(66, d.novelCount());
-        assertEquals(Odds.KNOWN_SHA256.get("arrhythmia.mat"), d.sha256());
+        TabularData d = odds("arrhythmia", 452, 274, 66, List.of(0, 4, 5));
         assertArrayEquals(new float[] {75, 0, 190}, Arrays.copyOf(d.x(), 3));
         assertArrayEquals(new float[] {78, 1, 160}, Arrays.copyOfRange(d.x(), 451 * 274, 451 * 274 + 3));
-        assertEquals(List.of(0, 4, 5), firstNovelRows(d, 3));
 
         TabularSplit s = TabularSplit.of(d, TabularSplit.Rule.DAGMM_HALVES, new SplittableRandom(2020));
         assertEquals(193, s.trainSize()); // HRN Sec. 4.1: 193 for training
         assertEquals(259, s.testSize());  // and 259 for testing
         assertEquals(66, s.testNovelCount());
+    }
+
+    /** Reads {@code odds/<name>.mat} and checks the facts of the ODDS page: its size, its outliers, the first outlier rows and the file's sha256. */
+    private static TabularData odds(String name, int rows, int cols, int novel, List<Integer> firstNovel) {
+        TabularData d = Odds.read(SharedData.require("odds/" + name + ".mat"));
+        assertEquals(name, d.name());
+        assertEquals(rows, d.rows());
+        assertEquals(cols, d.cols());
+        assertEquals(novel, d.novelCount());
+        assertEquals(Odds.KNOWN_SHA256.get(name + ".mat"), d.sha256());
+        assertEquals(firstNovel, firstNovelRows(d, firstNovel.size()));
+        return d;
     }
 
     private static List<Integer> firstNovelRows(TabularData d, int count) {
