@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the real benchmark files are: ONECLASS_TEST_DATA, else ../../shared/data from the lib module. */
+/** Where the real benchmark files are: ONECLASS_TEST_DATA, else the development machines' data folder beside the checkout. */
 public final class SharedData {
 
     private SharedData() {

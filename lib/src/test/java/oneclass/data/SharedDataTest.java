@@ -74,7 +74,7 @@ class SharedDataTest {
 
     @Test
     void cifar10SubsetIsLoadedAndMarkedIncomplete() {
-        assumeTrue(Files.isDirectory(data.resolve(DataSource.CIFAR10_SUBSET_DIR)), "../shared/data has no cifar10-subset");
+        assumeTrue(Files.isDirectory(data.resolve(DataSource.CIFAR10_SUBSET_DIR)), "the test data folder has no cifar10-subset");
         assumeTrue(!Files.isDirectory(data.resolve(DataSource.CIFAR10_FULL_DIR)), "the full CIFAR-10 is present, so it is used");
 
         DataSource.Split split = DataSource.load(Benchmark.CIFAR10, data, false);

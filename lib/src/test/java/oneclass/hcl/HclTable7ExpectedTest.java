@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * expected-results/hrn_table7.csv, HRN Table 7 transcribed: 4 rows × 7 methods = 28 cells, each checked
- * against the paper's text where ../shared/papers holds it (the row's seven numbers, in column order).
+ * against the paper's text where the development machines hold it (the row's seven numbers, in column order).
  */
 class HclTable7ExpectedTest {
     static final Path TABLE7 = Path.of("..", "expected-results", "hrn_table7.csv");

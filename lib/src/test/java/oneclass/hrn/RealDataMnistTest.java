@@ -29,9 +29,9 @@ class RealDataMnistTest {
     @BeforeEach
     void locateData() {
         String fromEnv = System.getenv("ONECLASS_TEST_DATA");
-        // Maven runs tests in the lib module: ../../shared/data is the harness's shared/data.
+        // Maven runs tests in the lib module; the default is the development machines' data folder beside the checkout.
         data = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("..", "..", "shared", "data");
-        assumeTrue(Files.isDirectory(data.resolve("mnist")), "../shared/data is absent (looked in " + data.toAbsolutePath()
+        assumeTrue(Files.isDirectory(data.resolve("mnist")), "the test data folder is absent (looked in " + data.toAbsolutePath()
                 + "; set ONECLASS_TEST_DATA to override): real-data tests skipped");
         if (mnist == null) mnist = DataSource.load(Benchmark.MNIST, data, false);
     }

@@ -73,7 +73,7 @@ class ExpectedResultsTest {
 
     /**
      * Every one of the 396 cells against the table as it appears in the paper's text
-     * (../shared/papers/hrn-holistic-one-class-learning.txt), parsed here independently of the CSV.
+     * (the development machines' copy of its text), parsed here independently of the CSV.
      * Skipped where that text is absent.
      */
     @Test
