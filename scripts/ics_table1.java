@@ -79,11 +79,10 @@ class ics_table1 implements Callable<Integer> {
         if (where.shard().partial()) return where.finishShard(outDir);
 
         // ---- 4. Aggregate, compare with the paper, print, write the report and the run record ------------
-        String quickNote = grid.training.quick ? "quick mode (a few hundred images, 1 epoch)" : null;
-        Set<String> subsets = new HashSet<>();
-        data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
+        // not judged: a quick run (whatever its --out), a data subset, a shortened budget (IcsResults, as the report judges the folder)
+        var stored = IcsResults.notComparable(outDir, runs);
         List<Comparison.Row> rows = Comparison.compare(Cells.aggregate(IcsGrid.aucs(runs)), expected,
-                c -> quickNote != null ? quickNote : subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
+                c -> grid.training.quick ? "quick mode (a few hundred images, 1 epoch)" : stored.apply(c));
         List<String> warnings = new ArrayList<>(DataSource.subsetWarnings(data));
         if (grid.training.quick) warnings.add("Quick mode: tiny training and test sets, for smoke checks only; nothing is judged.");
         List<String> paperOnly = new ArrayList<>(List.of("OCSVM", "HOG", "IF", "DSVDD"));

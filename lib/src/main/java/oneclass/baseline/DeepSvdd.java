@@ -97,6 +97,13 @@ public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int 
 
     @Override public String name() { return "DSVDD"; }
 
+    /** Fewer epochs than Ruff et al.'s 150 + 150 (autoencoder + Deep SVDD), or no pretraining, is a shortened budget. */
+    @Override public String shortened(int features) {
+        DeepSvdd full = RUFF_2018;
+        return aeEpochs >= full.aeEpochs && epochs >= full.epochs ? null
+                : aeEpochs + " + " + epochs + " of Ruff et al.'s " + full.aeEpochs + " + " + full.epochs + " epochs (autoencoder + Deep SVDD)";
+    }
+
     @Override public String describe() {
         return "DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK
                 + ", GCN-l1 + min-max per class; AE epochs=" + aeEpochs + " milestone=" + aeMilestone + " wd=" + aeWeightDecay

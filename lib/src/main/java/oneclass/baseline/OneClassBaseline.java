@@ -19,4 +19,11 @@ public interface OneClassBaseline {
      * @return normality score per test row
      */
     double[] normality(double[][] train, double[][] test, long seed);
+
+    /**
+     * How these settings cut the training budget that the method's sources state, for rows of {@code features} values
+     * (e.g. "10 + 10 of Ruff et al.'s 150 + 150 epochs"), or null when they do not. The report does not judge a
+     * shortened run's cells against the paper.
+     */
+    default String shortened(int features) { return null; }
 }

@@ -93,7 +93,7 @@ public final class FeatureGrid {
                     (epoch, loss) -> run.epoch(epoch));
             return new HrnGrid.RunResult(t.dataset(), t.subset(), cls, METHOD, protocol.cliName(), seed, cfg.epochs(),
                     100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
-                    r.nTrain(), r.nTest(), r.seconds(), run.fingerprint(), cfg.describe());
+                    r.nTrain(), r.nTest(), r.seconds(), run.fingerprint(), cfg.describe(), protocol.shortened(cfg.epochs()));
         });
     }
 
@@ -109,7 +109,8 @@ public final class FeatureGrid {
             double[][] train = f.train().doubleRows(f.train().indicesOf(cls));
             double auc = 100 * Auc.of(b.normality(train, test, seed), f.test().labels(), cls);
             return new HrnGrid.RunResult(t.dataset(), t.subset(), cls, b.name(), protocol.cliName(), seed, 0, auc, auc, Double.NaN, 0,
-                    Double.NaN, Double.NaN, train.length, test.length, (System.nanoTime() - t0) / 1e9, run.fingerprint(), b.describe());
+                    Double.NaN, Double.NaN, train.length, test.length, (System.nanoTime() - t0) / 1e9, run.fingerprint(), b.describe(),
+                    b.shortened(train[0].length));
         });
     }
 }

@@ -10,6 +10,7 @@ import oneclass.report.Comparison;
 import oneclass.report.ExpectedResults;
 import oneclass.run.Fingerprint;
 import oneclass.run.ResultStore;
+import oneclass.run.RecordCsv;
 import oneclass.run.RunRow;
 import oneclass.run.Runner;
 import oneclass.run.Shard;
@@ -64,10 +65,12 @@ public final class HrnGrid {
      * @param auc      the AUC the protocol reports (final epoch, or best over epochs for the code's protocol)
      * @param bestAuc  the best test AUC over epochs, NaN when only the last epoch was evaluated
      * @param gradNorm E‖∇ₓf(x)‖₂ over the training data after training
+     * @param shortened how the run's settings cut the budget its protocol or method states (e.g. "3 of the paper's 100
+     *                  epochs"), or null (also in files written before this field) at the full budget
      */
     public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, String protocol, long seed, int epochs,
                             double auc, double finalAuc, double bestAuc, int bestEpoch, double finalLoss, double gradNorm,
-                            int nTrain, int nTest, double seconds, String fingerprint, String config) implements RunRow {
+                            int nTrain, int nTest, double seconds, String fingerprint, String config, @RecordCsv.Added String shortened) implements RunRow {
         public String key() { return key(dataset, cls, method, seed); }
 
         public static String key(String dataset, int cls, String method, long seed) {
@@ -129,7 +132,7 @@ public final class HrnGrid {
                     (epoch, loss) -> run.epoch(epoch));
             return new RunResult(b.cliName(), split.subset(), cls, c.name(), protocol.cliName(), seed, cfg.epochs(),
                     100 * r.auc(), 100 * r.finalAuc(), 100 * r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(),
-                    r.nTrain(), r.nTest(), r.seconds(), run.fingerprint(), cfg.describe());
+                    r.nTrain(), r.nTest(), r.seconds(), run.fingerprint(), cfg.describe(), protocol.shortened(cfg.epochs()));
         });
     }
 
@@ -144,7 +147,8 @@ public final class HrnGrid {
             double[] score = baseline.normality(train, test, seed);
             double auc = 100 * Auc.of(score, split.test().labels(), cls), seconds = (System.nanoTime() - t0) / 1e9;
             return new RunResult(dataset, split.subset(), cls, baseline.name(), protocol.cliName(), seed, 0, auc, auc, Double.NaN, 0,
-                    Double.NaN, Double.NaN, train.length, test.length, seconds, run.fingerprint(), baseline.describe());
+                    Double.NaN, Double.NaN, train.length, test.length, seconds, run.fingerprint(), baseline.describe(),
+                    baseline.shortened(train[0].length));
         });
     }
 
@@ -188,24 +192,17 @@ public final class HrnGrid {
         return r;
     }
 
-    /** The runs' AUCs as table cells next to the paper's; cells of a data set that is only a subset are not judged. */
-    public static List<Comparison.Row> compare(List<RunResult> runs, Map<Benchmark, DataSource.Split> data, ExpectedResults expected) {
-        Set<String> subsets = new HashSet<>();
-        data.forEach((b, s) -> { if (!s.complete()) subsets.add(b.cliName()); });
-        return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
-                c -> subsets.contains(c.dataset()) ? "CIFAR-10 subset, not the full data set" : null);
-    }
-
     /**
-     * As {@link #compare(List, Map, ExpectedResults)}, from stored runs alone (the report reads no data): a
-     * data set that any run saw only a subset of (its {@code subset} is not {@value DataSource#FULL})
-     * is not judged.
+     * The runs' AUCs as table cells next to the paper's, from stored runs alone (the report reads no data). Not judged: a data
+     * set that any run saw only a subset of (its {@code subset} is not {@value DataSource#FULL}), and a column of a data set
+     * that any run trained at a shortened budget ({@link RunResult#shortened()}).
      */
     public static List<Comparison.Row> compare(List<RunResult> runs, ExpectedResults expected) {
         Map<String, String> subsets = new HashMap<>();
         for (RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
+        Function<Cells.Cell, String> shortened = Comparison.shortened(runs, RunResult::dataset, RunResult::method, RunResult::shortened);
         return Comparison.compare(Cells.aggregate(aucs(runs)), expected,
-                c -> subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null);
+                c -> subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : shortened.apply(c));
     }
 
     /** The reported AUC of every run, as table measurements (class = the normal class, method = the column). */

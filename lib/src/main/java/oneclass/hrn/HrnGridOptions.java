@@ -83,7 +83,7 @@ public final class HrnGridOptions extends GridOptions {
         RunRecord record = record(where, p, data).put("configs", configs);
         List<String> baselines = columns.stream().filter(c -> c.baseline() != null).map(c -> c.baseline().describe()).toList();
         if (!baselines.isEmpty()) record.put("baselines", baselines);
-        return paper.report(outDir, title + " (protocol: " + p.cliName() + ")", HrnGrid.compare(runs, data, expected), HrnGrid.RunResult.class,
+        return paper.report(outDir, title + " (protocol: " + p.cliName() + ")", HrnGrid.compare(runs, expected), HrnGrid.RunResult.class,
                 runs, data.keySet().stream().map(Benchmark::cliName).toList(), DataSource.subsetWarnings(data), record);
     }
 

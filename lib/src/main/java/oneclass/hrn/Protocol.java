@@ -43,6 +43,11 @@ public enum Protocol {
     /** Paper: 100 epochs (Sec. 4.2). Code: 50 (its default). */
     public int defaultEpochs() { return this == PAPER ? 100 : 50; }
 
+    /** How {@code epochs} cut this protocol's budget ("3 of the paper's 100 epochs"), or null when they do not. */
+    public String shortened(int epochs) {
+        return epochs >= defaultEpochs() ? null : epochs + " of " + (this == PAPER ? "the paper's " : "the authors' code's ") + defaultEpochs() + " epochs";
+    }
+
     /**
      * Paper: the model after the last epoch. Code: the test AUC is computed after every epoch and the
      * maximum is reported — model selection on the test set.

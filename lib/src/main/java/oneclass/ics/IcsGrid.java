@@ -9,6 +9,7 @@ import oneclass.data.Images;
 import oneclass.report.Cells;
 import oneclass.run.Fingerprint;
 import oneclass.run.ResultStore;
+import oneclass.run.RecordCsv;
 import oneclass.run.RunRow;
 import oneclass.run.Runner;
 import oneclass.run.Shard;
@@ -70,9 +71,13 @@ public final class IcsGrid {
         }
     }
 
-    /** One (data set, class, method, ρ, seed) result, one CSV per run under {@code <out>/runs/}. AUC in %. */
+    /**
+     * One (data set, class, method, ρ, seed) result, one CSV per run under {@code <out>/runs/}. AUC in %. {@code shortened}: how
+     * the run's settings cut its protocol's or method's budget ({@link IcsProtocol#shortened}), null (also in older files) if not.
+     */
     public record RunResult(String dataset, @JsonAlias("variant") String subset, int cls, String method, double rho, String protocol, long seed,
-                            double auc, int nTrain, int nAtypical, int nTest, double seconds, String fingerprint, String config) implements RunRow {
+                            double auc, int nTrain, int nAtypical, int nTest, double seconds, String fingerprint, String config,
+                            @RecordCsv.Added String shortened) implements RunRow {
         public String key() { return key(dataset, cls, method, rho, seed); }
 
         public static String key(String dataset, int cls, String method, double rho, long seed) {
@@ -250,7 +255,8 @@ public final class IcsGrid {
                 double secs = (System.nanoTime() - t) / 1e9 + (m == IcsMethod.SSIM ? made.seconds() : 0);
                 int nAtyp = m == IcsMethod.SSIM || m == IcsMethod.NAIVE ? 0 : IntraClassSplit.atypicalCount(s.trainIndices().length, rho);
                 return new RunResult(dataset(), data.subset(), cls, m.column(), rho, protocol.cliName(), seed, 100 * auc,
-                        s.trainIndices().length, nAtyp, s.testIndices().length, secs, run.fingerprint(), cfg.describe());
+                        s.trainIndices().length, nAtyp, s.testIndices().length, secs, run.fingerprint(), cfg.describe(),
+                        protocol.shortened(cfg, m != IcsMethod.SSIM));
             });
         }
 
@@ -266,7 +272,7 @@ public final class IcsGrid {
                 double auc = run.shared("eval", this::evaluation).auc(bl.method().normality(train, test, seed));
                 double secs = (System.nanoTime() - t) / 1e9;
                 return new RunResult(dataset(), data.subset(), cls, bl.column(), 0, protocol.cliName(), seed, 100 * auc,
-                        trainIdx.length, 0, testIdx.length, secs, run.fingerprint(), bl.method().describe());
+                        trainIdx.length, 0, testIdx.length, secs, run.fingerprint(), bl.method().describe(), bl.method().shortened(train[0].length));
             });
         }
 

@@ -47,6 +47,23 @@ public enum IcsProtocol {
     }
 
     /**
+     * How {@code c} cuts this protocol's training budget, or null when it does not. Paper: fewer than the default caps of
+     * {@value #DEFAULT_AE_EPOCHS} autoencoder and {@value #DEFAULT_EPOCHS} classifier epochs (within which each network trains
+     * until its loss converges, as the paper says). Code: fewer than its 50 autoencoder epochs or 800 iterations.
+     *
+     * @param classifier whether the method trains a classifier (SSIM uses the autoencoder alone)
+     */
+    public String shortened(IcsConfig c, boolean classifier) {
+        boolean code = this == OFFICIAL_CODE;
+        int ae = code ? 50 : DEFAULT_AE_EPOCHS, net = code ? 800 : DEFAULT_EPOCHS, got = code ? c.iterations() : c.epochs();
+        List<String> cut = new java.util.ArrayList<>();
+        if (c.aeEpochs() < ae) cut.add("autoencoder " + c.aeEpochs() + " of " + ae + " epochs");
+        if (classifier && got < net) cut.add("classifier " + got + " of " + net + (code ? " iterations" : " epochs"));
+        if (cut.isEmpty()) return null;
+        return String.join(", ", cut) + (code ? " (the authors' code's)" : " (the default caps; the paper trains until the losses converge)");
+    }
+
+    /**
      * Paper: AlexNet-like at {@code width}, L2 1e-6 on convolutions, batch 64, final model on the whole
      * test set. Code: VGG-like on 32×32, L2 1e-3, autoencoder 50 epochs, 800 iterations, best of
      * checkpoints every 50 iterations on the first 30 % of the test set, AUC on the other 70 %.

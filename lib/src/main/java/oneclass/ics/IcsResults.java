@@ -62,13 +62,18 @@ public final class IcsResults {
         });
     }
 
-    /** Why a cell of an ICS results folder is not judged against the paper: a {@code --quick} run, else a subset of a data set; null if it is judged. */
-    static Function<Cells.Cell, String> notComparable(Path dir, List<IcsGrid.RunResult> runs) {
+    /**
+     * Why a cell of an ICS results folder is not judged against the paper: a {@code --quick} run, else a subset of a data set,
+     * else a run at a shortened budget ({@link IcsGrid.RunResult#shortened()}); null if it is judged.
+     */
+    public static Function<Cells.Cell, String> notComparable(Path dir, List<IcsGrid.RunResult> runs) {
         Map<String, String> subsets = new HashMap<>();
         for (IcsGrid.RunResult r : runs) if (!r.subset().equals(DataSource.FULL)) subsets.put(r.dataset(), r.subset());
+        Function<Cells.Cell, String> shortened = Comparison.shortened(runs, IcsGrid.RunResult::dataset, IcsGrid.RunResult::method,
+                IcsGrid.RunResult::shortened);
         boolean quick = dir.getFileName().toString().endsWith("-quick");
         return c -> quick ? "quick mode (128 training images, 500 test images, 1 epoch)"
-                : subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : null;
+                : subsets.containsKey(c.dataset()) ? "ran on " + subsets.get(c.dataset()) + ", not the full data set" : shortened.apply(c);
     }
 
     static String fmt(double rho) { return rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho); }

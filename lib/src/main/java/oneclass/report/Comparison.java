@@ -19,6 +19,24 @@ public final class Comparison {
                       double paper, double paperStd, double diff, double margin, Verdict verdict, String note) {}
 
     /**
+     * For a cell, why its runs do not speak for the paper's budget: the {@code shortened} note of a run of its data set and
+     * column (e.g. "10 of the paper's 100 epochs"), or null when every such run had the full budget. A verdict at a budget
+     * the paper did not use is not a finding about the paper, so such a cell is not judged.
+     */
+    public static <R> Function<Cell, String> shortened(List<R> runs, Function<R, String> dataset, Function<R, String> method,
+                                                     Function<R, String> shortened) {
+        Map<List<String>, String> notes = new HashMap<>();
+        for (R r : runs) {
+            String s = shortened.apply(r);
+            if (s != null && !s.isEmpty()) notes.putIfAbsent(List.of(dataset.apply(r), method.apply(r)), s);
+        }
+        return c -> {
+            String s = notes.get(List.of(c.dataset(), c.method()));
+            return s == null ? null : "shortened budget: " + s;
+        };
+    }
+
+    /**
      * @param notComparable for a cell, the reason it must not be judged against the paper (e.g. a data
      *                      subset), or null when it may
      */

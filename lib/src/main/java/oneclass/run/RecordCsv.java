@@ -32,6 +32,14 @@ import java.util.List;
 public final class RecordCsv {
     private RecordCsv() {}
 
+    /**
+     * A column added after files were written: a file whose header ends before it (and before every later column, each of
+     * which must carry this too) still reads, with null in it. For reference types only.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+    public @interface Added {}
+
     static final CsvMapper MAPPER = strict(new CsvMapper());
 
     private static CsvMapper strict(CsvMapper m) {
@@ -57,13 +65,15 @@ public final class RecordCsv {
 
     /**
      * Whether {@code header} names {@code type}'s columns in order, each by its name or by a former name that its component
-     * keeps as {@code @JsonAlias} (so that files written before a column was renamed still read).
+     * keeps as {@code @JsonAlias} (so that files written before a column was renamed still read); the last columns may be
+     * missing where they are {@link Added} (files written before they were added).
      */
     public static boolean fits(Class<? extends Record> type, String header) {
         RecordComponent[] cs = type.getRecordComponents();
         String[] names = header.split(",", -1);
-        if (names.length != cs.length) return false;
-        for (int i = 0; i < cs.length; i++) {
+        if (names.length > cs.length) return false;
+        for (int i = names.length; i < cs.length; i++) if (cs[i].getAnnotation(Added.class) == null) return false;
+        for (int i = 0; i < names.length; i++) {
             JsonAlias former = cs[i].getAccessor().getAnnotation(JsonAlias.class);
             if (!names[i].equals(cs[i].getName()) && (former == null || !Arrays.asList(former.value()).contains(names[i]))) return false;
         }

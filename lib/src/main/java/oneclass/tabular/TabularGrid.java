@@ -82,6 +82,9 @@ public final class TabularGrid {
         /** What the column trains on a data set of {@code d} features: HRN's config, or the baseline's settings. */
         public String describe(int d) { return baseline != null ? baseline.describe() : config.apply(d).describe(); }
 
+        /** How the column's settings cut its budget on {@code d} features (HRN: the protocol's epochs; a baseline: its own), or null. */
+        String shortened(Protocol p, int d) { return baseline != null ? baseline.shortened(d) : p.shortened(config.apply(d).epochs()); }
+
         /** Epochs a run trains, for the progress estimate (a baseline's are not counted). */
         int epochs(int d) { return baseline != null ? 0 : config.apply(d).epochs(); }
     }
@@ -186,7 +189,7 @@ public final class TabularGrid {
                     100 * finalF1, 100 * best, bestEpoch, r == null ? nan : 100 * Auc.of(score, split.testNovel()), r == null ? 0 : r.k(),
                     r == null ? nan : r.truePositives(), r == null ? 0 : r.tiedAtThreshold(), finalLoss, gradNorm, split.cols(),
                     split.trainSize(), split.validationSize(), split.testSize(), col.baseline() == null && s.norm() != null,
-                    (System.nanoTime() - t0) / 1e9, fingerprint, col.describe(split.cols()));
+                    (System.nanoTime() - t0) / 1e9, fingerprint, col.describe(split.cols()), col.shortened(s.protocol(), split.cols()));
         }
     }
 

@@ -25,6 +25,17 @@ class DeepSvddTest {
      * max are −1.5 and 2, so min-max maps v to (v + 1.5)/3.5: [0, 1/3.5, 2/3.5, 3/3.5] and [(1.5 − 2/3)/3.5 ×3, 1];
      * a test row [0, 0, 0, 4] has the second row's GCN values and so the same scaled ones.
      */
+    /** Ruff et al.'s 150 + 150 epochs are the full budget; fewer in either phase (or no pretraining) is shortened. */
+    @Test
+    void fewerEpochsThanRuffEtAlsAreAShortenedBudget() {
+        assertNull(DeepSvdd.RUFF_2018.shortened(784));
+        DeepSvdd r = DeepSvdd.RUFF_2018;
+        DeepSvdd short10 = new DeepSvdd(10, 3, r.aeWeightDecay(), 10, 3, r.weightDecay(), r.lr(), r.batchSize(), r.eps());
+        assertEquals("10 + 10 of Ruff et al.'s 150 + 150 epochs (autoencoder + Deep SVDD)", short10.shortened(784));
+        DeepSvdd noPretraining = new DeepSvdd(0, 0, r.aeWeightDecay(), 150, 50, r.weightDecay(), r.lr(), r.batchSize(), r.eps());
+        assertEquals("0 + 150 of Ruff et al.'s 150 + 150 epochs (autoencoder + Deep SVDD)", noPretraining.shortened(784));
+    }
+
     @Test
     void globalContrastNormalizationThenMinMaxByHand() {
         double[][] g = DeepSvdd.globalContrastNormalization(new double[][] {{0, 1, 2, 3}, {1, 1, 1, 5}}, "training");

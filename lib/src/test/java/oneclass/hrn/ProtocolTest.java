@@ -31,6 +31,11 @@ class ProtocolTest {
     void epochs() {
         assertEquals(100, Protocol.PAPER.defaultEpochs());
         assertEquals(50, Protocol.OFFICIAL_CODE.defaultEpochs());
+        assertNull(Protocol.PAPER.shortened(100));
+        assertNull(Protocol.PAPER.shortened(150));
+        assertEquals("99 of the paper's 100 epochs", Protocol.PAPER.shortened(99));
+        assertNull(Protocol.OFFICIAL_CODE.shortened(50));
+        assertEquals("3 of the authors' code's 50 epochs", Protocol.OFFICIAL_CODE.shortened(3));
         for (Benchmark b : Benchmark.values())
             for (Method m : Method.values()) {
                 assertEquals(100, Protocol.PAPER.config(b, m).epochs(), b + " " + m);

@@ -75,7 +75,7 @@ class ColumnNotesTest {
     }
 
     static HrnGrid.RunResult hrn(String method, int cls, double auc) {
-        return new HrnGrid.RunResult("mnist", "full", cls, method, "paper", 1, 100, auc, auc, Double.NaN, 0, 0.4, 0.87, 6000, 10000, 1.0, "f00d", "cfg");
+        return new HrnGrid.RunResult("mnist", "full", cls, method, "paper", 1, 100, auc, auc, Double.NaN, 0, 0.4, 0.87, 6000, 10000, 1.0, "f00d", "cfg", null);
     }
 
     /** The printed value of a cell. */

@@ -23,7 +23,7 @@ class IcsSectionsTest {
     static final Path EXPECTED = Path.of("..", "expected-results");
 
     static IcsGrid.RunResult run(String method, int cls, double rho, long seed, double auc) {
-        return new IcsGrid.RunResult("mnist", "full", cls, method, rho, "paper", seed, auc, 100, 10, 1000, 1.0, "f00d", "cfg");
+        return new IcsGrid.RunResult("mnist", "full", cls, method, rho, "paper", seed, auc, 100, 10, 1000, 1.0, "f00d", "cfg", null);
     }
 
     void store(String section, String protocol, List<IcsGrid.RunResult> runs) {

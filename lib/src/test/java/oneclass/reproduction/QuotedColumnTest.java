@@ -25,7 +25,7 @@ class QuotedColumnTest {
     final Section table1 = Sections.get("hrn_table1");
 
     static IcsGrid.RunResult ics(String method, String dataset, int cls, String protocol, double auc) {
-        return new IcsGrid.RunResult(dataset, "full", cls, method, 10, protocol, 1, auc, 6000, 600, 10000, 1.0, "f00d", "cfg");
+        return new IcsGrid.RunResult(dataset, "full", cls, method, 10, protocol, 1, auc, 6000, 600, 10000, 1.0, "f00d", "cfg", null);
     }
 
     /** ICS Table 1's printed Ours value of an MNIST digit. */

@@ -42,7 +42,7 @@ class ReportTest {
     static HrnGrid.RunResult run(String dataset, int cls, String method, String protocol, double fin, double best) {
         double reported = protocol.equals("official-code") ? best : fin;
         return new HrnGrid.RunResult(dataset, "full", cls, method, protocol, 1, 100, reported, fin, best, 3, 0.4, 0.87,
-                6000, 10000, 1.0, "f00d", "cfg");
+                6000, 10000, 1.0, "f00d", "cfg", null);
     }
 
     /** mnist 0 %: 10 classes at 97.5 (within 1.0 of 97.59); mnist 10 %: 90 (below); fmnist: 5 of 10 classes (not comparable); cifar10: none. */
@@ -89,6 +89,35 @@ class ReportTest {
         assertEquals("cifar10", nr.dataset());
         assertTrue(nr.why().startsWith("no cifar10 runs in " + results.resolve("hrn_noise/paper")), nr.why());
         assertTrue(nr.why().contains("only a 4,000-image subset"), nr.why());
+    }
+
+    /**
+     * A column of a data set trained at a shortened budget (here mnist 10 %, 3 of the paper's 100 epochs, in one class) is not
+     * judged, whatever its AUCs, and says why; the other column of the data set and the runs' older files (no such field) are.
+     */
+    @Test
+    void aShortenedBudgetIsNotComparable() throws Exception {
+        storePaperRuns();
+        ResultStore<HrnGrid.RunResult> store = new ResultStore<>(results.resolve("hrn_noise/paper"), HrnGrid.RunResult.class);
+        HrnGrid.RunResult r = run("mnist", 4, "noise-10%", "paper", 95.0, Double.NaN);
+        store.put(new HrnGrid.RunResult(r.dataset(), r.subset(), r.cls(), r.method(), r.protocol(), r.seed(), 3, r.auc(), r.finalAuc(),
+                r.bestAuc(), r.bestEpoch(), r.finalLoss(), r.gradNorm(), r.nTrain(), r.nTest(), r.seconds(), r.fingerprint(), r.config(),
+                oneclass.hrn.Protocol.PAPER.shortened(3)));
+        // one of the other runs as a file written before the field existed: no "shortened" column, read as null
+        Path old = results.resolve("hrn_noise/paper/runs").resolve(HrnGrid.RunResult.key("mnist", 0, "noise-0%", 1) + ".csv");
+        List<String> lines = Files.readAllLines(old);
+        String header = lines.get(0).replace(",shortened,crc32", ",crc32"), row = lines.get(1);
+        String body = row.substring(0, row.lastIndexOf(','));
+        body = body.substring(0, body.lastIndexOf(','));  // its empty "shortened" field
+        Files.writeString(old, header + "\n" + body + "," + ResultStore.crc(body) + "\n");
+
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(noise, results, expectedDir);
+        assertTrue(e.damaged().isEmpty(), e.damaged().toString());
+        Comparison.Row ten = e.rows().stream().filter(x -> x.method().equals("noise-10%") && x.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(Verdict.NOT_COMPARABLE, ten.verdict());
+        assertEquals("shortened budget: 3 of the paper's 100 epochs", ten.note());
+        Comparison.Row zero = e.rows().stream().filter(x -> x.dataset().equals("mnist") && x.method().equals("noise-0%") && x.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(Verdict.WITHIN, zero.verdict());
     }
 
     @Test

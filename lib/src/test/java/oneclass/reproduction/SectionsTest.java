@@ -100,7 +100,7 @@ class SectionsTest {
         for (int c = 0; c < 10; c++)
             for (String m : List.of("HRN", "OCSVM"))
                 store.put(new HrnGrid.RunResult("cifar10", variant, c, m, "paper", 1, m.equals("HRN") ? 100 : 0, 96.0, 96.0, Double.NaN, 0,
-                        0.4, 0.8, 5000, 10000, 1.0, "f00d", "cfg"));
+                        0.4, 0.8, 5000, 10000, 1.0, "f00d", "cfg", null));
         new RunRecord("scripts/hrn_pretrained.java", new String[0])
                 .put("extractor", Map.of("label", "ImageNet-pretrained resnet50 (zoo)", "pretrained_as_paper", asPaper))
                 .write(results.resolve("hrn_pretrained").resolve(folder).resolve(asPaper ? "run-record.json" : "run-record-shard-1-of-2.json"));

@@ -60,6 +60,23 @@ class ResultStoreTest {
     record Renamed(String key, String fingerprint, @com.fasterxml.jackson.annotation.JsonAlias("variant") String subset) implements RunRow {}
 
     /** A column renamed with its former name kept as @JsonAlias: files written before still read; any other name is damage. */
+    record Grown(String key, String fingerprint, @RecordCsv.Added String note) implements RunRow {}
+
+    record GrownWithout(String key, String fingerprint, String note) implements RunRow {}
+
+    /** A column added later (@RecordCsv.Added): files written before it still read, with null in it; without the mark they are damaged. */
+    @Test
+    void anAddedColumnIsNullInFilesWrittenBeforeIt(@TempDir Path dir) throws IOException {
+        ResultStore<Grown> store = new ResultStore<>(dir, Grown.class);
+        Files.writeString(dir.resolve("runs/old.csv"), "key,fingerprint,crc32\nold,f," + ResultStore.crc("old,f") + "\n");
+        store.put(new Grown("new", "f", "3 of 100 epochs"));
+        assertTrue(Files.readString(dir.resolve("runs/new.csv")).startsWith("key,fingerprint,note,crc32\n"), "written with the new column");
+        assertEquals(List.of(new Grown("new", "f", "3 of 100 epochs"), new Grown("old", "f", null)), store.all());
+        ResultStore<GrownWithout> strict = new ResultStore<>(dir, GrownWithout.class);
+        assertEquals(1, strict.scan().damaged().size(), "old.csv lacks a column that is not marked as added");
+        assertTrue(strict.scan().damaged().get(0).reason().contains("old.csv is damaged: its first line is not the header"), strict.scan().damaged().toString());
+    }
+
     @Test
     void aRenamedColumnReadsUnderItsFormerName(@TempDir Path dir) throws IOException {
         ResultStore<Renamed> store = new ResultStore<>(dir, Renamed.class);
