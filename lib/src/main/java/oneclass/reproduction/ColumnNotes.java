@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param about      what the file is, for its reader
  * @param outOfScope the columns left out, in groups that share a reason
  * @param quoted     per section id, per quoted column, where the protocols differ
+ * @param checked    per section id, per column, what was checked where its cells do not reproduce (shown with them)
  */
-public record ColumnNotes(String about, List<OutOfScope> outOfScope, Map<String, Map<String, String>> quoted) {
+public record ColumnNotes(String about, List<OutOfScope> outOfScope, Map<String, Map<String, String>> quoted,
+                          Map<String, Map<String, String>> checked) {
     static final String FILE = "column-notes.json";
 
     /**
@@ -38,6 +40,7 @@ public record ColumnNotes(String about, List<OutOfScope> outOfScope, Map<String,
     public ColumnNotes {
         outOfScope = outOfScope == null ? List.of() : List.copyOf(outOfScope);
         quoted = quoted == null ? Map.of() : Map.copyOf(quoted);
+        checked = checked == null ? Map.of() : Map.copyOf(checked);
         List<String> all = outOfScope.stream().flatMap(g -> g.methods().stream()).toList();
         if (all.size() != all.stream().distinct().count()) throw new IllegalArgumentException(FILE + ": a column is in two outOfScope groups: " + all);
     }
@@ -48,12 +51,15 @@ public record ColumnNotes(String about, List<OutOfScope> outOfScope, Map<String,
     /** The notes in {@code in}; {@code where} names it in the error when it is not such a file (e.g. a misspelt key). */
     static ColumnNotes read(java.io.InputStream in, String where) { return MachineNotes.read(in, where, ColumnNotes.class, KEYS); }
 
-    private static final String KEYS = "about, outOfScope (methods, what, reason), quoted";
+    private static final String KEYS = "about, outOfScope (methods, what, reason), quoted, checked";
 
     /** The group {@code method} is left out with, if it is. */
     public Optional<OutOfScope> outOfScope(String method) {
         return outOfScope.stream().filter(g -> g.methods().contains(method)).findFirst();
     }
+
+    /** What was checked for column {@code method} of section {@code id} where it does not reproduce; null if there is no note. */
+    public String checked(String id, String method) { return checked.getOrDefault(id, Map.of()).get(method); }
 
     /** Where the protocols differ for column {@code method} that section {@code id} quotes; null if there is no note. */
     public String quoted(String id, String method) { return quoted.getOrDefault(id, Map.of()).get(method); }

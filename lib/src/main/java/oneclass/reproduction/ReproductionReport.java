@@ -189,7 +189,7 @@ public final class ReproductionReport {
         Tally t = total(ev);
         long damaged = ev.stream().mapToLong(e -> e.damaged().size()).sum();
         return String.format(Locale.ROOT, "Of the %d published cells in the columns this harness runs, **%d reproduce**, **%d do not**, "
-                + "%d are not comparable (run on a data subset or over fewer classes) and %d are not run.", t.cells(), t.reproduced(),
+                + "%d are not comparable (run on a data subset, over fewer classes or at a shortened budget) and %d are not run.", t.cells(), t.reproduced(),
                 t.notReproduced(), t.notComparable(), t.notRun())
                 + (t.baselines() > 0 ? " " + unrunSentence(ev, t) : "")
                 + (damaged > 0 ? String.format(Locale.ROOT, " **%d damaged result file%s skipped** (named in %s section; rerunning the "
@@ -327,7 +327,12 @@ public final class ReproductionReport {
             md.append("![").append(s.id()).append(" ").append(name).append("](").append(file).append(")\n\n");
         });
         List<Comparison.Row> failed = rows.stream().filter(r -> r.verdict().fails()).toList();
-        if (!failed.isEmpty()) md.append("Not reproduced:\n\n").append(Comparison.markdown(failed)).append('\n');
+        if (!failed.isEmpty()) {
+            md.append("Not reproduced:\n\n").append(Comparison.markdown(failed)).append('\n');
+            List<String> checked = failed.stream().map(Comparison.Row::method).distinct()
+                    .filter(m -> Sections.COLUMNS.checked(s.id(), m) != null).map(m -> "- **" + m + "**: " + Sections.COLUMNS.checked(s.id(), m) + "\n").toList();
+            if (!checked.isEmpty()) md.append("What was checked (`").append(ColumnNotes.FILE).append("`):\n\n").append(String.join("", checked)).append('\n');
+        }
         List<Comparison.Row> nc = rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPARABLE && !Double.isNaN(r.paper())).toList();
         if (!nc.isEmpty()) {
             md.append("Not comparable: ");

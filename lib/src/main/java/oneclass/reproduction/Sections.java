@@ -90,6 +90,9 @@ public final class Sections {
                 throw new IllegalStateException(ColumnNotes.FILE + ": a note for column " + m + " of " + id + ", which no section quotes");
         }));
         for (Section s : ALL) for (Section.Quoted q : s.quoted()) get(q.section()); // the quoted section exists
+        for (String id : COLUMNS.checked().keySet())
+            if (ALL.stream().noneMatch(s -> s.id().equals(id)))
+                throw new IllegalStateException(ColumnNotes.FILE + ": 'checked' notes for an unknown section '" + id + "'; known: " + ids());
     }
 
     /** The section called {@code id}. */

@@ -106,8 +106,36 @@ class ColumnNotesTest {
         assertEquals(new ReproductionReport.Tally(22, 11, 0, 99, 165, 99), ev.get(0).tally());
         assertEquals(new ReproductionReport.Tally(10, 0, 0, 110, 120, 0), ev.get(1).tally());
         assertEquals("Of the 252 published cells in the columns this harness runs, **32 reproduce**, **11 do not**, 0 are not comparable "
-                + "(run on a data subset or over fewer classes) and 209 are not run. Another 384 published cells are in columns with no runs here: "
+                + "(run on a data subset, over fewer classes or at a shortened budget) and 209 are not run. Another 384 published cells are in columns with no runs here: "
                 + "285 not run yet (iForest, DAE, VAE, DAGMM, DSVDD, OCSVM, HOG, IF) and 99 out of scope (GAN and flow models: ADGAN, OCGAN, TQM; "
                 + "the reasons under [Out of scope](#out-of-scope)).", ReproductionReport.headline(ev));
+    }
+
+    /** Under a column whose cells do not reproduce, the report says what was checked for it (column-notes.json); not under one that does. */
+    @Test
+    void aColumnThatDoesNotReproduceSaysWhatWasChecked() {
+        ResultStore<HrnGrid.RunResult> hrn = new ResultStore<>(results.resolve("hrn_table1/paper"), HrnGrid.RunResult.class);
+        for (int c = 0; c < 10; c++) {
+            String cls = String.valueOf(c);
+            hrn.put(hrn("iForest", c, printed("hrn_table1.csv", cls, "iForest")));
+            hrn.put(hrn("OCSVM", c, printed("hrn_table1.csv", cls, "OCSVM") - 5));
+        }
+        String md = ReproductionReport.markdown(List.of(ReproductionReport.evaluate(Sections.get("hrn_table1"), results, EXPECTED)), results, null, "p");
+        String ocsvm = Sections.COLUMNS.checked("hrn_table1", "OCSVM"), iforest = Sections.COLUMNS.checked("hrn_table1", "iForest");
+        assertNotNull(ocsvm);
+        assertNotNull(iforest);
+        assertTrue(md.contains("What was checked (`column-notes.json`):\n\n- **OCSVM**: " + ocsvm + "\n"), md);
+        assertFalse(md.contains(iforest), "iForest reproduces: no note under it");
+    }
+
+    /** Every 'checked' note names a column of its section's table (a misspelt one would never be shown). */
+    @Test
+    void everyCheckedNoteNamesAColumnOfItsTable() {
+        Sections.COLUMNS.checked().forEach((id, notes) -> {
+            Section s = Sections.get(id);
+            Set<String> columns = ExpectedResults.load(EXPECTED.resolve(s.expected())).all().stream().map(ExpectedResults.Expected::method)
+                    .collect(Collectors.toSet());
+            for (String m : notes.keySet()) assertTrue(columns.contains(m), id + ": a 'checked' note for " + m + ", which is not a column of " + s.expected());
+        });
     }
 }
