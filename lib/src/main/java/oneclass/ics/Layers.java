@@ -5,6 +5,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,14 +57,29 @@ final class Layers {
         }
     }
 
-    /** ReLU (leak 0) or LeakyReLU y = max(x, leak·x), after a layer; null for none. */
+    /**
+     * ReLU (leak 0) or LeakyReLU y = max(x, leak·x), after a layer; null for none. Written with libnd4j's plain
+     * elementwise ops: its lrelu, lrelu_bp and relu_bp ops took 3–12× longer (5–8 ns per element) and gave the same
+     * numbers (ActTest), subgradients included: ∂y/∂x at x = 0 is 0 for ReLU, 1 for LeakyReLU.
+     */
     record Act(double leak) {
         void forward(Layer l, INDArray pre, INDArray out) {
-            l.run(DynamicCustomOp.builder(leak > 0 ? "lrelu" : "relu").addInputs(pre).addOutputs(out).addFloatingPointArguments(leak).build());
+            l.profile.time(leak > 0 ? "lrelu" : "relu", () -> {
+                if (leak > 0) {
+                    Nd4j.exec(new ScalarMultiplication(pre, null, out, leak));
+                    Nd4j.exec(new Max(pre, out, out));                      // max(x, leak·x)
+                } else {
+                    Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(pre).addOutputs(out).addFloatingPointArguments(0.0).build());
+                }
+            });
         }
 
         void backward(Layer l, INDArray pre, INDArray dy, INDArray dpre) {
-            l.run(DynamicCustomOp.builder(leak > 0 ? "lrelu_bp" : "relu_bp").addInputs(pre, dy).addOutputs(dpre).addFloatingPointArguments(leak).build());
+            l.profile.time(leak > 0 ? "lrelu_bp" : "relu_bp", () -> {
+                if (leak > 0) Nd4j.exec(new LeakyReLUDerivative(pre, dpre, leak)); // x ≥ 0 ? 1 : leak
+                else Nd4j.exec(new Step(pre, dpre, 0.0));                           // x > 0 ? 1 : 0
+                Nd4j.exec(new MulOp(dpre, dy, dpre));
+            });
         }
     }
 
