@@ -2,6 +2,7 @@ package oneclass.ics;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -50,7 +51,7 @@ public final class Optimizer {
     private final Set<String> decayed;
     private final double l2;
     private final Params flat;        // the flat form: θ and g of a network, one updater for all of θ
-    private final List<Params.Param> flatDecayed;
+    private final INDArray decay, scratch; // the flat form: 2λ on the decayed values of θ, 0 elsewhere; a buffer for 2λθ
     private final OpProfile profile;
     private int iteration;
 
@@ -66,7 +67,7 @@ public final class Optimizer {
         this.l2 = l2;
         this.decayed = Set.copyOf(decayed);
         this.flat = null;
-        this.flatDecayed = List.of();
+        this.decay = this.scratch = null;
         this.profile = new OpProfile();
         for (String p : params) add(p, sd.getArrForVarName(p), cfg);
     }
@@ -80,7 +81,8 @@ public final class Optimizer {
         this.l2 = l2;
         this.decayed = Set.of();
         this.flat = params;
-        this.flatDecayed = params.decayed();
+        this.decay = params.decayedMask().muli(2 * l2);
+        this.scratch = params.theta().ulike();
         this.profile = profile;
         add("θ", params.theta(), rule.config());
     }
@@ -109,7 +111,10 @@ public final class Optimizer {
 
     /** The flat form's step on g of the last backward pass (overwritten): g += 2λW on the decayed kernels, then θ ← θ − update(g). */
     void step() {
-        if (l2 > 0) profile.time("l2", () -> { for (Params.Param p : flatDecayed) p.grad.addi(p.value.mul(2 * l2)); }); // ∂(λ‖W‖²)/∂W = 2λW
+        if (l2 > 0) profile.time("l2", () -> {
+            Nd4j.exec(new MulOp(flat.theta(), decay, scratch)); // ∂(λ‖W‖²)/∂W = 2λW, 0 for the others
+            flat.grad().addi(scratch);
+        });
         update(updaters.get("θ"), flat.theta(), flat.grad());
         iteration++;
     }

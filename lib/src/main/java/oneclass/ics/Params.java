@@ -67,6 +67,15 @@ final class Params {
     /** g = ∂L/∂θ of the last backward pass. */
     INDArray grad() { return grad; }
 
-    /** The parameters with the L2 term. */
-    List<Param> decayed() { return all.stream().filter(p -> p.decayed).toList(); }
+    /** A new vector shaped as θ: 1 on the values of the parameters with the L2 term, 0 elsewhere. */
+    INDArray decayedMask() {
+        INDArray mask = Nd4j.zeros(type, theta.length());
+        long off = 0;
+        for (Param p : all) {
+            long len = p.value.length();
+            if (p.decayed) mask.get(NDArrayIndex.interval(off, off + len)).assign(1);
+            off += len;
+        }
+        return mask;
+    }
 }
