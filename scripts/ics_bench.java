@@ -57,7 +57,7 @@ class ics_bench implements Callable<Integer> {
             description = "paper (AlexNet-like at --width) and/or official-code (VGG-like) (default: ${DEFAULT-VALUE}).") List<String> protocols;
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch for the counterpart (default: ${DEFAULT-VALUE}, Debian's python3-torch).") String python;
     @Option(names = "--torch-script", defaultValue = "bench/ics_torch.py", description = "The PyTorch counterpart (default: ${DEFAULT-VALUE}).") Path torchScript;
-    @Option(names = "--profile", description = "Also print where each step's time goes: seconds per op type, and the rest (between ops, optimizer).") boolean profile;
+    @Option(names = "--profile", description = "Also print where each step's time goes: seconds per op (optimizer included), and the rest (Java between ops).") boolean profile;
     @Mixin IcsOptions training;
 
     public static void main(String... args) {
@@ -125,8 +125,8 @@ class ics_bench implements Callable<Integer> {
         Timing netT = median(netSteps);
         double netStep = netT.wall();
         if (profile) {
-            profile("autoencoder", ae.graph(), aeSteps);
-            profile("classifier", net.graph(), netSteps);
+            profile("autoencoder", ae.profile(), aeSteps);
+            profile("classifier", net.profile(), netSteps);
         }
         int nTest = Math.min(1000, split.test().size());
         ImageBatches test = new ImageBatches(split.test(), IntStream.range(0, nTest).toArray(), cfg.arch().side());
@@ -158,14 +158,14 @@ class ics_bench implements Callable<Integer> {
 
     interface Step { double run(int i); }
 
-    /** Times {@code steps} more steps with an {@link OpProfile} listening: the op types that take the most, and the rest. */
-    private void profile(String network, org.nd4j.autodiff.samediff.SameDiff graph, Step s) {
-        OpProfile p = OpProfile.attach(graph);
+    /** Times {@code steps} more steps with the network's {@link OpProfile} listening: the ops that take the most, and the rest. */
+    private void profile(String network, OpProfile p, Step s) {
+        p.listen(true);
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) s.run(i);
         double step = (System.nanoTime() - t0) / 1e9 / steps, ops = p.total() / steps;
-        graph.setListeners();
-        System.out.printf(Locale.ROOT, "profile, %s step: %.4f s, of which ops %.4f s (%.0f %%), between ops and optimizer %.4f s; top ops: %s%n",
+        p.listen(false);
+        System.out.printf(Locale.ROOT, "profile, %s step: %.4f s, of which ops %.4f s (%.0f %%), between ops %.4f s; top ops: %s%n",
                 network, step, ops, 100 * ops / step, step - ops, String.join(", ", p.top(8, steps)));
     }
 

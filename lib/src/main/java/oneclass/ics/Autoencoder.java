@@ -1,55 +1,69 @@
 package oneclass.ics;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.*;
 
 /**
  * The autoencoder of the data split (Sec. 2.1): a convolutional encoder, a decoder of transposed
  * convolutions with a sigmoid output, trained "with all given normal samples using MSE as the objective",
- * L2 λ·Σ‖W_conv‖² on every (transposed) convolution kernel.
+ * L2 λ·Σ‖W_conv‖² on every (transposed) convolution kernel. Both stacks run through {@link Layers}; the
+ * sigmoid and the MSE's gradient are written out by hand.
  */
 public final class Autoencoder {
-    private final SameDiff sd = SameDiff.create();
-    private final List<String> params = new ArrayList<>();
+    private final OpProfile profile = new OpProfile();
+    private final Params params;
+    private final Layers.Net enc, dec;
     private final Optimizer optimizer;
-    private final Map<String, INDArray> feed = new HashMap<>();
 
     public Autoencoder(ConvStack encoder, ConvStack decoder, int channels, int side, double l2, Optimizer.Rule rule, long seed) {
+        this(encoder, decoder, channels, side, l2, rule, seed, DataType.FLOAT);
+    }
+
+    /** As above in {@code type} (DOUBLE for the gradient checks). */
+    Autoencoder(ConvStack encoder, ConvStack decoder, int channels, int side, double l2, Optimizer.Rule rule, long seed, DataType type) {
         SplittableRandom rng = new SplittableRandom(seed);
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, channels, side, side);
-        ConvStack.Built e = encoder.build(sd, "enc", x, new long[] {-1, channels, side, side}, rng);
-        ConvStack.Built d = decoder.build(sd, "dec", e.out(), e.shape(), rng);
-        long[] s = d.shape();
+        params = new Params(type);
+        enc = encoder.build(params, new long[] {-1, channels, side, side}, rng, false, false, profile);
+        dec = decoder.build(params, enc.shape(), rng, false, true, profile);
+        long[] s = dec.shape();
         if (s.length != 4 || s[1] != channels || s[2] != side || s[3] != side)
             throw new IllegalArgumentException("the decoder must end at [" + channels + ", " + side + ", " + side + "], ends at " + Arrays.toString(s)
                     + " (encoder " + encoder + ", decoder " + decoder + ")");
-        SDVariable xhat = sd.nn().sigmoid("xhat", d.out());
-        sd.math().squaredDifference(xhat, x).mean("mse");
-        sd.setLossVariables("mse");
-        List<String> convs = new ArrayList<>(e.convWeights());
-        convs.addAll(d.convWeights());
-        params.addAll(e.params());
-        params.addAll(d.params());
-        optimizer = new Optimizer(sd, params, rule, l2, convs); // + λ·Σ‖W_conv‖²
+        params.seal();
+        optimizer = new Optimizer(params, rule, l2, profile); // + λ·Σ‖W_conv‖² on every (transposed) convolution kernel
     }
 
     /** The number of trainable values (weights and biases). */
     public long parameterCount() { return optimizer.parameterCount(); }
 
-    /** The graph (for {@link OpProfile} and tests). */
-    public SameDiff graph() { return sd; }
+    /** Times the ops of the steps while it listens (ics_bench --profile). */
+    public OpProfile profile() { return profile; }
+
+    /** θ and g (for the gradient checks). */
+    Params params() { return params; }
 
     /** One gradient step on a batch; returns its MSE. */
     public double step(INDArray x) {
-        feed.put("x", x);
-        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, List.of("mse"), params);
-        optimizer.step(og.getGradients());
-        return og.getOutputs().get("mse").getDouble(0);
+        double mse = loss(x, true);
+        optimizer.step();
+        return mse;
+    }
+
+    /** MSE = mean (x̂ − x)² with x̂ = σ(dec(enc(x))); with {@code backward}, also its gradient g. */
+    double loss(INDArray x, boolean backward) {
+        INDArray in = x.castTo(params.type());
+        INDArray xhat = Transforms.sigmoid(dec.forward(enc.forward(in)), true);
+        INDArray diff = xhat.sub(in);
+        double mse = diff.mul(diff).meanNumber().doubleValue();
+        if (backward) {
+            // ∂MSE/∂o = 2(x̂ − x)/N · x̂(1 − x̂), o the decoder's output before the sigmoid
+            INDArray d = diff.muli(xhat).muli(xhat.rsub(1)).muli(2.0 / in.length());
+            enc.backward(dec.backward(d));
+        }
+        return mse;
     }
 
     /**
@@ -65,7 +79,7 @@ public final class Autoencoder {
         float[] a = new float[c * inner * inner], b = new float[c * inner * inner];
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            INDArray xhat = sd.output(Map.of("x", data.batch(order, from, to)), "xhat").get("xhat");
+            INDArray xhat = reconstruct(data.batch(order, from, to));
             float[] rec = xhat.dup('c').data().asFloat();
             int dim = data.dim();
             for (int i = from; i < to; i++) {
@@ -86,6 +100,6 @@ public final class Autoencoder {
 
     /** Reconstructions x̂ of the given images, [n, C, side, side] (for pictures and tests). */
     public INDArray reconstruct(INDArray x) {
-        return sd.output(Map.of("x", x), "xhat").get("xhat");
+        return Transforms.sigmoid(dec.forward(enc.forward(x.castTo(params.type()))), true);
     }
 }

@@ -1,7 +1,7 @@
 package oneclass.ics;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The three losses of ICS training (Schlachter, Liao, Yang, "Deep one-class classification using
@@ -10,30 +10,35 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * Each is written through softplus(t) = log(1 + eᵗ), which is exact and does not overflow:
  *
  * <pre>
- *   Eq. 2  L_cls  = −(1/B) Σ log(1 − dist(z_typ,i, z_typ,j≠i))  = (1/B) Σ softplus(a_ij)
- *   Eq. 3  L_ic   = −(1/B) Σ [y log ŷ + (1 − y) log(1 − ŷ)]    = (1/B) Σ softplus(l) − y·l
- *   Eq. 4  L_disp = −(1/B) Σ log dist(z_atyp,i, z_atyp,j≠i)     = (1/B) Σ softplus(−a_ij)
+ *   Eq. 2  L_cls  = −(1/B) Σ log(1 − dist(z_typ,i, z_typ,j≠i))  = (1/B) Σ softplus(a_ij)       ∂/∂a = σ(a)/B
+ *   Eq. 3  L_ic   = −(1/B) Σ [y log ŷ + (1 − y) log(1 − ŷ)]    = (1/B) Σ softplus(l) − y·l    ∂/∂l = (σ(l) − y)/B
+ *   Eq. 4  L_disp = −(1/B) Σ log dist(z_atyp,i, z_atyp,j≠i)     = (1/B) Σ softplus(−a_ij)      ∂/∂a = −σ(−a)/B
  * </pre>
  *
- * using log σ(t) = −softplus(−t) and log(1 − σ(t)) = −softplus(t). Labels as in Eq. 3: y = 0 typical,
- * y = 1 atypical. The plain-double versions are the references the tests hold the graph to.
+ * using log σ(t) = −softplus(−t), log(1 − σ(t)) = −softplus(t) and softplus' = σ. Labels as in Eq. 3: y = 0
+ * typical, y = 1 atypical. The array versions return the loss and write its gradient into {@code d} (when
+ * not null); the plain-double versions are the references the tests hold them to.
  */
 public final class IcsLosses {
     private IcsLosses() {}
 
-    /** Eq. 2, closeness: typical pairs should be at distance 0. {@code a}: [B, 1]. */
-    public static SDVariable closeness(SameDiff sd, String name, SDVariable a) {
-        return sd.nn().softplus(a).mean(name);
+    /** Eq. 2, closeness: typical pairs should be at distance 0. {@code a}, {@code d}: [B, 1]. */
+    public static double closeness(INDArray a, INDArray d) {
+        if (d != null) d.assign(Transforms.sigmoid(a, true)).divi(a.length());
+        return Transforms.softPlus(a, true).meanNumber().doubleValue();
     }
 
-    /** Eq. 3, intra-class binary cross-entropy. {@code logit}, {@code y}: [B, 1]. */
-    public static SDVariable intraClass(SameDiff sd, String name, SDVariable logit, SDVariable y) {
-        return sd.nn().softplus(logit).sub(logit.mul(y)).mean(name);
+    /** Eq. 3, intra-class binary cross-entropy. {@code logit}, {@code y}, {@code d}: [B, 1]. */
+    public static double intraClass(INDArray logit, INDArray y, INDArray d) {
+        if (d != null) d.assign(Transforms.sigmoid(logit, true).subi(y)).divi(logit.length());
+        return Transforms.softPlus(logit, true).subi(logit.mul(y)).meanNumber().doubleValue();
     }
 
-    /** Eq. 4, dispersion: atypical pairs should be at distance 1. {@code a}: [B, 1]. */
-    public static SDVariable dispersion(SameDiff sd, String name, SDVariable a) {
-        return sd.nn().softplus(a.neg()).mean(name);
+    /** Eq. 4, dispersion: atypical pairs should be at distance 1. {@code a}, {@code d}: [B, 1]. */
+    public static double dispersion(INDArray a, INDArray d) {
+        INDArray minusA = a.neg();
+        if (d != null) d.assign(Transforms.sigmoid(minusA, true)).divi(-a.length());
+        return Transforms.softPlus(minusA, false).meanNumber().doubleValue();
     }
 
     /** Eq. 2 on plain numbers: −mean log(1 − σ(a)). */

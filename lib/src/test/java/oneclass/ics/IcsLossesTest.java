@@ -1,20 +1,18 @@
 package oneclass.ics;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The three losses on inputs worked by hand, the graph's versions against the plain ones, and the graph's
- * gradients (distance subnetwork, classifier output and pairing included) against central differences.
+ * The three losses on inputs worked by hand, the array versions and their gradients against the plain ones,
+ * and the network's gradients (distance subnetwork, classifier output and pairing included) against central
+ * differences.
  */
 class IcsLossesTest {
     static final double LN2 = Math.log(2);
@@ -38,46 +36,54 @@ class IcsLossesTest {
         assertEquals(LN2, IcsLosses.intraClass(new double[] {0}, new double[] {0}), 1e-12);
     }
 
-    /** The softplus forms in the graph equal the log forms of the paper, also far out where σ saturates. */
+    /**
+     * The softplus forms on arrays equal the log forms of the paper, also far out where σ saturates, and their
+     * gradients with respect to the logits equal central differences of the plain forms.
+     */
     @Test
-    void graphLossesEqualThePapersForms() {
+    void arrayLossesAndGradientsEqualThePapersForms() {
         double[] a = {-3, -0.5, 0, Math.log(3), 2.5}, y = {1, 0, 1, 0, 1};
-        SameDiff sd = SameDiff.create();
-        SDVariable va = sd.constant("a", Nd4j.createFromArray(a).reshape(5, 1));
-        SDVariable vy = sd.constant("y", Nd4j.createFromArray(y).reshape(5, 1));
-        IcsLosses.closeness(sd, "cls", va);
-        IcsLosses.dispersion(sd, "disp", va);
-        IcsLosses.intraClass(sd, "ic", va, vy);
-        Map<String, INDArray> out = sd.output(Map.of(), "cls", "disp", "ic");
-        assertEquals(IcsLosses.closeness(a), out.get("cls").getDouble(0), 1e-12);
-        assertEquals(IcsLosses.dispersion(a), out.get("disp").getDouble(0), 1e-12);
-        assertEquals(IcsLosses.intraClass(a, y), out.get("ic").getDouble(0), 1e-12);
+        INDArray va = Nd4j.createFromArray(a).reshape(5, 1), vy = Nd4j.createFromArray(y).reshape(5, 1);
+        INDArray dCls = va.ulike(), dIc = va.ulike(), dDisp = va.ulike();
+        assertEquals(IcsLosses.closeness(a), IcsLosses.closeness(va, dCls), 1e-12);
+        assertEquals(IcsLosses.dispersion(a), IcsLosses.dispersion(va, dDisp), 1e-12);
+        assertEquals(IcsLosses.intraClass(a, y), IcsLosses.intraClass(va, vy, dIc), 1e-12);
+        double eps = 1e-6;
+        for (int i = 0; i < a.length; i++) {
+            double[] up = a.clone(), down = a.clone();
+            up[i] += eps;
+            down[i] -= eps;
+            assertEquals((IcsLosses.closeness(up) - IcsLosses.closeness(down)) / (2 * eps), dCls.getDouble(i), 1e-8, "Eq. 2, a" + i);
+            assertEquals((IcsLosses.dispersion(up) - IcsLosses.dispersion(down)) / (2 * eps), dDisp.getDouble(i), 1e-8, "Eq. 4, a" + i);
+            assertEquals((IcsLosses.intraClass(up, y) - IcsLosses.intraClass(down, y)) / (2 * eps), dIc.getDouble(i), 1e-8, "Eq. 3, l" + i);
+        }
         // saturated: log(1 - σ(40)) underflows in the log form, softplus does not
-        SameDiff sd2 = SameDiff.create();
-        IcsLosses.closeness(sd2, "cls", sd2.constant(Nd4j.createFromArray(40.0).reshape(1, 1)));
-        assertEquals(40.0, sd2.output(Map.of(), "cls").get("cls").getDouble(0), 1e-9);
+        assertEquals(40.0, IcsLosses.closeness(Nd4j.createFromArray(40.0).reshape(1, 1), null), 1e-9);
     }
 
     /**
-     * The losses on the heads of the network: z [4, 3] (a variable, standing in for the feature extractor),
-     * dist = σ((z_i − z_{pair(i)})·w_d + b_d), l = z·w_o + b_o; the summed loss L_cls + L_ic + L_disp.
-     * SameDiff's gradients with respect to z, w_d, b_d, w_o must match central differences (double).
+     * Every step of the whole network (feature extractor, z, both heads, the pairing): its loss's gradient
+     * with respect to every value of θ against central differences (double), with biases off 0; the heads a
+     * step does not use have gradient 0.
      */
     @Test
-    void gradientsMatchFiniteDifferences() {
-        SameDiff sd = SameDiff.create();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        SDVariable z = sd.var("z", rand(r, 4, 3));
-        SDVariable wd = sd.var("wd", rand(r, 3, 1)), bd = sd.var("bd", rand(r, 1, 1));
-        SDVariable wo = sd.var("wo", rand(r, 3, 1)), bo = sd.var("bo", rand(r, 1, 1));
-        SDVariable pair = sd.constant("pair", IcsNetwork.rolled(4).castTo(DataType.DOUBLE));
-        SDVariable y = sd.constant("y", Nd4j.createFromArray(0.0, 1.0, 0.0, 1.0).reshape(4, 1));
-        SDVariable a = pair.mmul(z).mmul(wd).add(bd);
-        SDVariable l = z.mmul(wo).add(bo);
-        SDVariable loss = IcsLosses.closeness(sd, "c", a).add(IcsLosses.intraClass(sd, "i", l, y)).add(IcsLosses.dispersion(sd, "d", a)).rename("loss");
-        sd.setLossVariables("loss");
-        int checked = FiniteDifferences.check(sd, List.of("z", "wd", "bd", "wo", "bo"), 1e-7);
-        assertEquals(12 + 3 + 1 + 3 + 1, checked);
+    void networkGradientsMatchFiniteDifferences() {
+        ConvStack features = new ConvStack(List.of(new ConvStack.Conv(2, 3), new ConvStack.Pool(true), new ConvStack.Dense(4), new ConvStack.Dense(3)), 0.2);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 1, 4, 4);
+        float[] y = {0, 1, 0, 1};
+        for (IcsNetwork.Step step : IcsNetwork.Step.values()) {
+            IcsNetwork net = new IcsNetwork(features, 1, 4, 0, Optimizer.Rule.adam(1e-3, 0.5), 3, DataType.DOUBLE);
+            Params p = net.params();
+            p.theta().addi(Nd4j.rand(DataType.DOUBLE, p.theta().shape()).subi(0.5));
+            int checked = FiniteDifferences.check(p, () -> net.loss(step, x, y, true), () -> net.loss(step, x, y, false), 1e-8);
+            // conv 3x3 1→2 (18 + 2), dense 8→4 (32 + 4), dense 4→3 (12 + 3), w_o, b_o, w_d, b_d (3 + 1 + 3 + 1)
+            assertEquals(20 + 36 + 15 + 8, checked, step.toString());
+            long n = p.theta().length();
+            INDArray heads = p.grad().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 8, n));
+            double unused = step == IcsNetwork.Step.INTRA_CLASS ? heads.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8)).amaxNumber().doubleValue()
+                    : heads.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).amaxNumber().doubleValue();
+            assertEquals(0.0, unused, 0.0, step + ": the other head's gradient");
+        }
     }
 
     /** Pairs i ↔ i+1 mod B: a permutation with no fixed point (every image gets another partner). */
@@ -87,11 +93,5 @@ class IcsLossesTest {
         // D·z = z_i − z_pair(i)
         INDArray z = Nd4j.createFromArray(new float[][] {{1, 10}, {2, 20}, {4, 40}});
         assertArrayEquals(new float[] {-1, -10, -2, -20, 3, 30}, IcsNetwork.rolled(3).mmul(z).data().asFloat());
-    }
-
-    static INDArray rand(java.util.SplittableRandom r, int rows, int cols) {
-        double[] v = new double[rows * cols];
-        for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() * 2 - 1;
-        return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
     }
 }

@@ -83,6 +83,31 @@ class IcsRunTest {
     }
 
     /**
+     * The flat form (one updater on all of θ, the L2 gradient on the views marked decayed) steps exactly as one
+     * updater per parameter with the L2 term on the same ones: three Adam steps from the same start and gradients.
+     */
+    @Test
+    void flatOptimizerEqualsOnePerParameter() {
+        Params p = new Params(DataType.FLOAT);
+        Params.Param w = p.add(Nd4j.createFromArray(0.5f, -1f, 2f), true), b = p.add(Nd4j.createFromArray(1.5f), false);
+        p.seal();
+        Optimizer flat = new Optimizer(p, Optimizer.Rule.adam(0.1, 0.5), 0.2, new OpProfile());
+        SameDiff sd = SameDiff.create();
+        sd.var("w", Nd4j.createFromArray(0.5f, -1f, 2f));
+        sd.var("b", Nd4j.createFromArray(1.5f));
+        Optimizer each = new Optimizer(sd, List.of("w", "b"), Optimizer.Rule.adam(0.1, 0.5), 0.2, List.of("w"));
+        float[][] grads = {{1, 2, -0.5f, 3}, {-1, 0.5f, 0.25f, -2}, {0.1f, -0.2f, 0.3f, 1}};
+        for (float[] g : grads) {
+            p.grad().assign(Nd4j.createFromArray(g));
+            flat.step();
+            each.step(new java.util.HashMap<>(Map.of("w", Nd4j.createFromArray(g[0], g[1], g[2]), "b", Nd4j.createFromArray(g[3]))));
+        }
+        assertArrayEquals(sd.getArrForVarName("w").toFloatVector(), w.value.toFloatVector(), 1e-7f);
+        assertArrayEquals(sd.getArrForVarName("b").toFloatVector(), b.value.toFloatVector(), 1e-7f);
+        assertEquals(4, flat.parameterCount());
+    }
+
+    /**
      * With the rule "1 epoch without a 99 % improvement", both networks stop after epoch 2 (epoch 1 sets the
      * best, epoch 2 cannot fall by 99 %) of a cap of 6, and the 4 skipped epochs still count as progress.
      */

@@ -1,0 +1,320 @@
+package oneclass.ics;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link ConvStack}'s layers at run time: each layer's forward and backward pass as direct calls of libnd4j's
+ * ops (conv2d / conv2d_bp and the pooling ops run oneDNN's kernels in the oneDNN build), into buffers kept
+ * from one step to the next and into the gradient views of {@link Params}. This replaces a SameDiff graph:
+ * on ICS's small networks SameDiff's bookkeeping between ops and a fresh array per op took about half of a
+ * classifier step (docs/performance-ics.md). NCHW throughout; weights [kH, kW, iC, oC] as SameDiff's conv2d.
+ */
+final class Layers {
+    private Layers() {}
+
+    /** One layer: forward keeps what backward needs; backward writes its parameters' gradients and returns ∂L/∂x (null for the first layer). */
+    abstract static class Layer {
+        final OpProfile profile;
+        final boolean first;
+        INDArray in;
+
+        Layer(OpProfile profile, boolean first) { this.profile = profile; this.first = first; }
+
+        abstract INDArray forward(INDArray x);
+
+        abstract INDArray backward(INDArray dy);
+
+        void run(DynamicCustomOp op) { profile.time(op.opName(), () -> Nd4j.exec(op)); }
+    }
+
+    /** A stack of layers and the shape it ends at ([-1, C, H, W] or [-1, D]). */
+    record Net(List<Layer> layers, long[] shape) {
+        INDArray forward(INDArray x) {
+            for (Layer l : layers) x = l.forward(x);
+            return x;
+        }
+
+        /** ∂L/∂y of the last forward pass's output → the gradients of every layer; returns ∂L/∂x of the stack's input (null). */
+        INDArray backward(INDArray dy) {
+            for (int i = layers.size() - 1; i >= 0; i--) dy = layers.get(i).backward(dy);
+            return dy;
+        }
+    }
+
+    /**
+     * ReLU (leak 0) or LeakyReLU y = max(x, leak·x), after a layer; null for none. Written with libnd4j's plain
+     * elementwise ops: its lrelu, lrelu_bp and relu_bp ops took 3–12× longer (5–8 ns per element) and gave the same
+     * numbers (ActTest), subgradients included: ∂y/∂x at x = 0 is 0 for ReLU, 1 for LeakyReLU.
+     */
+    record Act(double leak) {
+        void forward(Layer l, INDArray pre, INDArray out) {
+            l.profile.time(leak > 0 ? "lrelu" : "relu", () -> {
+                if (leak > 0) {
+                    Nd4j.exec(new ScalarMultiplication(pre, null, out, leak));
+                    Nd4j.exec(new Max(pre, out, out));                      // max(x, leak·x)
+                } else {
+                    Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(pre).addOutputs(out).addFloatingPointArguments(0.0).build());
+                }
+            });
+        }
+
+        void backward(Layer l, INDArray pre, INDArray dy, INDArray dpre) {
+            l.profile.time(leak > 0 ? "lrelu_bp" : "relu_bp", () -> {
+                if (leak > 0) Nd4j.exec(new LeakyReLUDerivative(pre, dpre, leak)); // x ≥ 0 ? 1 : leak
+                else Nd4j.exec(new Step(pre, dpre, 0.0));                           // x > 0 ? 1 : 0
+                Nd4j.exec(new MulOp(dpre, dy, dpre));
+            });
+        }
+    }
+
+    /** k×k convolution, SAME padding, stride s, bias; then the activation. Also a stride-1 transposed convolution (its flipped kernel). */
+    static final class Conv extends Layer {
+        private final Params.Param w, b;
+        private final Act act;
+        private final int stride;
+        private final int[] args;
+        private INDArray pre, out, dpre, dx;
+
+        Conv(Params.Param w, Params.Param b, int kernel, int stride, Act act, OpProfile profile, boolean first) {
+            super(profile, first);
+            this.w = w;
+            this.b = b;
+            this.act = act;
+            this.stride = stride;
+            this.args = convArgs(kernel, stride);
+        }
+
+        @Override INDArray forward(INDArray x) {
+            in = x;
+            pre = like(pre, x.dataType(), x.size(0), w.shape[3], ceilDiv(x.size(2), stride), ceilDiv(x.size(3), stride));
+            run(DynamicCustomOp.builder("conv2d").addInputs(x, w.value, b.value).addOutputs(pre).addIntegerArguments(args).build());
+            if (act == null) return pre;
+            out = like(out, pre.dataType(), pre.shape());
+            act.forward(this, pre, out);
+            return out;
+        }
+
+        @Override INDArray backward(INDArray dy) {
+            INDArray d = dy;
+            if (act != null) {
+                dpre = like(dpre, pre.dataType(), pre.shape());
+                act.backward(this, pre, dy, dpre);
+                d = dpre;
+            }
+            dx = like(dx, in.dataType(), in.shape()); // libnd4j computes ∂L/∂x even for the first layer
+            run(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w.value, b.value, d).addOutputs(dx, w.grad, b.grad).addIntegerArguments(args).build());
+            return first ? null : dx;
+        }
+    }
+
+    /**
+     * Transposed convolution with kernel = stride s (non-overlapping s×s output blocks): a 1×1 convolution to s²·O
+     * channels (the bias b_o repeated for each of the s² channels of o), its channels rearranged into the blocks
+     * (depth to space); then the activation. Backward: the blocks back to channels, then conv2d_bp; ∂L/∂b_o sums
+     * the s² channels' bias gradients. The rearrangement is a copy through an index map made once per shape:
+     * libnd4j's depth_to_space and space_to_depth took 10–40 ns per element, a quarter of an autoencoder step.
+     */
+    static final class BlockDeconv extends Layer {
+        private final Params.Param w, b;
+        private final Act act;
+        private final int s;
+        private final int[] args = convArgs(1, 1);
+        private int[] blocks;                  // pre[k] = conv[blocks[k]]
+        private INDArray bias, biasGrad;       // [s²·O]: b repeated, and its gradient
+        private INDArray conv, pre, out, dpre, dconv, dx;
+
+        BlockDeconv(Params.Param w, Params.Param b, int stride, Act act, OpProfile profile, boolean first) {
+            super(profile, first);
+            this.w = w;
+            this.b = b;
+            this.act = act;
+            this.s = stride;
+        }
+
+        @Override INDArray forward(INDArray x) {
+            in = x;
+            DataType t = x.dataType();
+            long o = b.shape[0];
+            conv = like(conv, t, x.size(0), w.shape[3], x.size(2), x.size(3));
+            pre = like(pre, t, x.size(0), o, x.size(2) * s, x.size(3) * s);
+            if (blocks == null || blocks.length != pre.length()) blocks = depthToSpace(x.size(0), o, x.size(2), x.size(3), s);
+            bias = like(bias, t, w.shape[3]);
+            INDArray repeated = bias.reshape(s * s, o);
+            profile.time("bias_repeat", () -> Nd4j.exec(new BroadcastCopyOp(repeated, b.value, repeated, 1)));
+            run(DynamicCustomOp.builder("conv2d").addInputs(x, w.value, bias).addOutputs(conv).addIntegerArguments(args).build());
+            profile.time("depth_to_space", () -> gather(conv, pre, blocks));
+            if (act == null) return pre;
+            out = like(out, t, pre.shape());
+            act.forward(this, pre, out);
+            return out;
+        }
+
+        @Override INDArray backward(INDArray dy) {
+            INDArray d = dy;
+            if (act != null) {
+                dpre = like(dpre, pre.dataType(), pre.shape());
+                act.backward(this, pre, dy, dpre);
+                d = dpre;
+            }
+            INDArray g = d;
+            dconv = like(dconv, conv.dataType(), conv.shape());
+            profile.time("space_to_depth", () -> scatter(g, dconv, blocks));
+            dx = like(dx, in.dataType(), in.shape());
+            biasGrad = like(biasGrad, bias.dataType(), bias.shape());
+            run(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w.value, bias, dconv).addOutputs(dx, w.grad, biasGrad).addIntegerArguments(args).build());
+            profile.time("bias_bp", () -> biasGrad.reshape(s * s, b.shape[0]).sum(b.grad, 0));
+            return first ? null : dx;
+        }
+    }
+
+    /**
+     * The index map of depth to space, NCHW: out[n, o, s·i + a, s·j + c] = in[n, (a·s + c)·O + o, i, j] for an input
+     * [B, s²·O, H, W] (the channel order of the 1×1 convolution's weights, see {@link ConvStack#build}); returns, for
+     * each element k of the output in c order, the element of the input it comes from.
+     */
+    static int[] depthToSpace(long batch, long o, long h, long w, int s) {
+        int[] map = new int[Math.toIntExact(batch * o * h * s * w * s)];
+        int k = 0;
+        for (long n = 0; n < batch; n++)
+            for (long q = 0; q < o; q++)
+                for (long i = 0; i < h; i++)
+                    for (int a = 0; a < s; a++)
+                        for (long j = 0; j < w; j++)
+                            for (int c = 0; c < s; c++)
+                                map[k++] = (int) (((n * s * s * o + (a * s + c) * o + q) * h + i) * w + j);
+        return map;
+    }
+
+    /** to[k] = from[map[k]]: both c-order, contiguous, float or double. */
+    static void gather(INDArray from, INDArray to, int[] map) {
+        INDArray f = plain(from);
+        if (f.dataType() == DataType.FLOAT) {
+            FloatBuffer src = f.data().asNioFloat(), dst = to.data().asNioFloat();
+            int fo = (int) f.offset(), t0 = (int) to.offset();
+            for (int k = 0; k < map.length; k++) dst.put(t0 + k, src.get(fo + map[k]));
+        } else {
+            DoubleBuffer src = f.data().asNioDouble(), dst = to.data().asNioDouble();
+            int fo = (int) f.offset(), t0 = (int) to.offset();
+            for (int k = 0; k < map.length; k++) dst.put(t0 + k, src.get(fo + map[k]));
+        }
+    }
+
+    /** to[map[k]] = from[k]: the inverse of {@link #gather} for a one-to-one map. */
+    static void scatter(INDArray from, INDArray to, int[] map) {
+        INDArray f = plain(from);
+        if (f.dataType() == DataType.FLOAT) {
+            FloatBuffer src = f.data().asNioFloat(), dst = to.data().asNioFloat();
+            int fo = (int) f.offset(), t0 = (int) to.offset();
+            for (int k = 0; k < map.length; k++) dst.put(t0 + map[k], src.get(fo + k));
+        } else {
+            DoubleBuffer src = f.data().asNioDouble(), dst = to.data().asNioDouble();
+            int fo = (int) f.offset(), t0 = (int) to.offset();
+            for (int k = 0; k < map.length; k++) dst.put(t0 + map[k], src.get(fo + k));
+        }
+    }
+
+    /** {@code a} itself when its elements lie in c order one after another, else a copy that does. */
+    private static INDArray plain(INDArray a) {
+        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
+    }
+
+    /** 2×2 pooling, stride 2, VALID: max or average. */
+    static final class Pool extends Layer {
+        private final String op;
+        private static final int[] ARGS = {2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0}; // kernel, stride, padding, dilation, VALID, divisor mode, NCHW
+        private INDArray out, dx;
+
+        Pool(boolean max, OpProfile profile, boolean first) {
+            super(profile, first);
+            this.op = max ? "maxpool2d" : "avgpool2d";
+        }
+
+        @Override INDArray forward(INDArray x) {
+            in = x;
+            out = like(out, x.dataType(), x.size(0), x.size(1), x.size(2) / 2, x.size(3) / 2);
+            run(DynamicCustomOp.builder(op).addInputs(x).addOutputs(out).addIntegerArguments(ARGS).build());
+            return out;
+        }
+
+        @Override INDArray backward(INDArray dy) {
+            dx = like(dx, in.dataType(), in.shape());
+            run(DynamicCustomOp.builder(op + "_bp").addInputs(in, dy).addOutputs(dx).addIntegerArguments(ARGS).build());
+            return first ? null : dx;
+        }
+    }
+
+    /** Fully connected y = x·W + b on x flattened to [B, D]; then the activation. */
+    static final class Dense extends Layer {
+        private final Params.Param w, b;
+        private final Act act;
+        private INDArray flat, pre, out, dpre, dx;
+
+        Dense(Params.Param w, Params.Param b, Act act, OpProfile profile, boolean first) {
+            super(profile, first);
+            this.w = w;
+            this.b = b;
+            this.act = act;
+        }
+
+        @Override INDArray forward(INDArray x) {
+            in = x;
+            flat = x.rank() == 2 ? x : x.reshape(x.size(0), w.shape[0]);
+            pre = like(pre, x.dataType(), x.size(0), w.shape[1]);
+            profile.time("matmul", () -> {
+                Nd4j.gemm(flat, w.value, pre, false, false, 1, 0);
+                Nd4j.exec(new BroadcastAddOp(pre, b.value, pre, 1));
+            });
+            if (act == null) return pre;
+            out = like(out, pre.dataType(), pre.shape());
+            act.forward(this, pre, out);
+            return out;
+        }
+
+        @Override INDArray backward(INDArray dy) {
+            INDArray d = dy;
+            if (act != null) {
+                dpre = like(dpre, pre.dataType(), pre.shape());
+                act.backward(this, pre, dy, dpre);
+                d = dpre;
+            }
+            INDArray g = d;
+            profile.time("matmul_bp", () -> {
+                Nd4j.gemm(flat, g, w.grad, true, false, 1, 0); // ∂L/∂W = xᵀ·δ
+                g.sum(b.grad, 0);                             // ∂L/∂b = Σ_rows δ
+                if (!first) {
+                    dx = like(dx, flat.dataType(), flat.shape());
+                    Nd4j.gemm(g, w.value, dx, false, true, 1, 0); // ∂L/∂x = δ·Wᵀ
+                }
+            });
+            return first ? null : dx.reshape(in.shape());
+        }
+    }
+
+    /** conv2d's integer arguments: kernel, stride, no explicit padding, dilation 1, SAME, NCHW, weights [kH, kW, iC, oC]. */
+    private static int[] convArgs(int kernel, int stride) {
+        return new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, 1, 0, 0};
+    }
+
+    /** {@code old} when it already has this type and shape (a buffer kept between steps), else a new array. */
+    static INDArray like(INDArray old, DataType type, long... shape) {
+        return old != null && old.dataType() == type && Arrays.equals(old.shape(), shape) ? old : Nd4j.create(type, shape);
+    }
+
+    static long ceilDiv(long a, long b) { return (a + b - 1) / b; }
+}
