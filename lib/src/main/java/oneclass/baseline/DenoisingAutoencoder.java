@@ -1,13 +1,10 @@
 package oneclass.baseline;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,7 +16,7 @@ import java.util.SplittableRandom;
  *   <li>D-128-64-32-64-128-D, ReLU, sigmoid output, Keras' Glorot-uniform init;</li>
  *   <li>corruption x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I), σ = 0.5 (the post's noise_factor), fresh every batch;</li>
  *   <li>loss: binary cross-entropy of the clean x against the reconstruction of x̃, summed over the D inputs
- *       ({@link Dense#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
+ *       ({@link Mlp#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
  *       a constant factor that Adam's step does not see);</li>
  *   <li>Adam, learning rate 1e-3 (Keras' default), batch 256, 100 epochs (the post's).</li>
  * </ul>
@@ -51,36 +48,42 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
     @Override public double[] normality(double[][] train, double[][] test, long seed) {
         Dense.requireUnitInterval(train, "DAE");
         SplittableRandom rng = new SplittableRandom(seed);
-        Model m = new Model(train[0].length, rng);
-        Dense.train(m.sd, List.of("x", "xNoisy"), train.length, batchSize, epochs, lr, rng, rows -> {
+        Model m = new Model(train[0].length, lr, DataType.FLOAT, rng);
+        m.net.train(train.length, batchSize, epochs, rng, rows -> {
             INDArray x = Dense.rows(train, rows);
-            return new INDArray[] {x, corrupt(x, noise, rng)};
+            m.gradients(x, corrupt(x, noise, rng));
         });
-        double[] err = Dense.perRow(m.sd, "error", test.length, 1000, rows -> {
+        double[] err = Mlp.perRow(test.length, 1000, rows -> {
             INDArray x = Dense.rows(test, rows);
-            return Map.of("x", x, "xNoisy", x);  // scoring reconstructs the clean input
+            return m.error(x, x);  // scoring reconstructs the clean input
         });
         for (int i = 0; i < err.length; i++) err[i] = -err[i];
         return err;
     }
 
-    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng. */
+    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng, drawn row by row (in Java: one pass instead of four ND4J ops). */
     static INDArray corrupt(INDArray x, double sigma, SplittableRandom rng) {
-        INDArray e = Dense.gaussian((int) x.rows(), (int) x.columns(), rng);
-        return Transforms.max(Transforms.min(e.muli(sigma).addi(x), 1.0, false), 0.0, false);
+        float[] f = x.reshape(-1).toFloatVector();
+        for (int i = 0; i < f.length; i++) f[i] = (float) Math.min(1, Math.max(0, f[i] + sigma * rng.nextGaussian()));
+        return Nd4j.create(f, x.shape(), 'c');
     }
 
-    /** The graph: x̃ → encoder → decoder → logits; "error" = BCE(x, σ(logits)) per row [B]; "loss" = its batch mean. */
+    /** The network x̃ → encoder → decoder → logits, D-128-64-32-64-128-D, ReLU, linear logits (σ is in the loss). */
     static final class Model {
-        final SameDiff sd = SameDiff.create();
+        final Mlp net;
 
-        Model(int d, SplittableRandom rng) {
-            SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, d);
-            SDVariable xNoisy = sd.placeHolder("xNoisy", DataType.FLOAT, -1, d);
-            SDVariable logits = Dense.stack(sd, "ae", xNoisy, new int[] {d, 128, 64, 32, 64, 128, d}, Dense.Act.RELU, Dense.Act.NONE, rng);
-            SDVariable error = Dense.bernoulliNll(sd, x, logits).rename("error");
-            error.mean().rename("loss");
-            sd.setLossVariables("loss");
+        Model(int d, double lr, DataType type, SplittableRandom rng) {
+            net = new Mlp(List.of(Mlp.Chain.of(Dense.Act.RELU, Dense.Act.NONE, d, 128, 64, 32, 64, 128, d)), lr, type, rng);
+        }
+
+        /** BCE(x, σ(logits(xIn))) per row [B]: the error of reconstructing x from xIn. */
+        INDArray error(INDArray x, INDArray xIn) {
+            return Mlp.bernoulliNll(x, net.forward(0, xIn));
+        }
+
+        /** The gradients of the loss, the batch mean of {@link #error}(x, x̃), into net.grads. */
+        void gradients(INDArray x, INDArray xNoisy) {
+            net.backward(0, Mlp.bernoulliNllGradient(x, net.forward(0, xNoisy)), false);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * What the deep baselines (DAE, VAE, DAGMM) share: fully connected layers in a SameDiff graph with Keras'
+ * What the deep baselines share: for DAGMM, fully connected layers in a SameDiff graph with Keras'
  * default initialization (Glorot-uniform weights, zero biases), mini-batch Adam over an order shuffled
  * afresh every epoch, and scoring in batches. Every random number (weights, order, noise, dropout masks) is
  * drawn here in Java from the run's seed and fed to the graph; no ND4J random op is used, so a seed gives
@@ -58,15 +58,6 @@ final class Dense {
             case SOFTMAX -> sd.nn().softmax(a, 1);
             case NONE -> a;
         };
-    }
-
-    /**
-     * −log p(x | logits) under independent Bernoulli pixels, per row: Σⱼ [softplus(lⱼ) − xⱼ·lⱼ], which equals
-     * the binary cross-entropy −Σⱼ [xⱼ log σ(lⱼ) + (1 − xⱼ) log(1 − σ(lⱼ))] written on the logits (no log 0).
-     * x, logits: [B, D] → [B].
-     */
-    static SDVariable bernoulliNll(SameDiff sd, SDVariable x, SDVariable logits) {
-        return sd.nn().softplus(logits).sub(x.mul(logits)).sum(1);
     }
 
     /**
