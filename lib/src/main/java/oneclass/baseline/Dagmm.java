@@ -113,7 +113,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
     static INDArray dropoutMask(int rows, int cols, SplittableRandom rng) {
         float[] f = new float[rows * cols];
         for (int i = 0; i < f.length; i++) f[i] = rng.nextBoolean() ? 2 : 0;
-        return Nd4j.create(f, new long[] {rows, cols}, 'c');
+        return Dense.matrix(f, rows, cols);
     }
 
     /**

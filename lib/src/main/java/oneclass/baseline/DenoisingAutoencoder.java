@@ -2,7 +2,6 @@ package oneclass.baseline;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -49,9 +48,10 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
         Dense.requireUnitInterval(train, "DAE");
         SplittableRandom rng = new SplittableRandom(seed);
         Model m = new Model(train[0].length, lr, DataType.FLOAT, rng);
+        int d = train[0].length;
         m.net.train(train.length, batchSize, epochs, rng, rows -> {
-            INDArray x = Dense.rows(train, rows);
-            m.gradients(x, corrupt(x, noise, rng));
+            float[] x = Dense.rowValues(train, rows);
+            m.gradients(Dense.matrix(x, rows.length, d), Dense.matrix(corrupt(x, noise, rng), rows.length, d));
         });
         double[] err = Mlp.perRow(test.length, 1000, rows -> {
             INDArray x = Dense.rows(test, rows);
@@ -61,11 +61,11 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
         return err;
     }
 
-    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng, drawn row by row (in Java: one pass instead of four ND4J ops). */
-    static INDArray corrupt(INDArray x, double sigma, SplittableRandom rng) {
-        float[] f = x.reshape(-1).toFloatVector();
-        for (int i = 0; i < f.length; i++) f[i] = (float) Math.min(1, Math.max(0, f[i] + sigma * rng.nextGaussian()));
-        return Nd4j.create(f, x.shape(), 'c');
+    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng, one draw per value in order. */
+    static float[] corrupt(float[] x, double sigma, SplittableRandom rng) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < f.length; i++) f[i] = (float) Math.min(1, Math.max(0, x[i] + sigma * rng.nextGaussian()));
+        return f;
     }
 
     /** The network x̃ → encoder → decoder → logits, D-128-64-32-64-128-D, ReLU, linear logits (σ is in the loss). */

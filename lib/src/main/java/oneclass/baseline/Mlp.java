@@ -53,7 +53,7 @@ final class Mlp {
 
         INDArray forward(INDArray x) {
             in = x;
-            out = x.mmul(w).addiRowVector(b);                                     // a: [B, out]
+            out = Nd4j.gemm(x, w, false, false).addiRowVector(b);                // a: [B, out]
             switch (act) {
                 case RELU -> Transforms.relu(out, false);
                 case TANH -> Transforms.tanh(out, false);
