@@ -316,7 +316,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
             INDArray normX = Transforms.sqrt(x.mul(x).sum(true, 1).addi(1e-12), false), normR = Transforms.sqrt(xr.mul(xr).sum(true, 1).addi(1e-12), false);
             INDArray cosine = x.mul(xr).sum(true, 1).divi(normX.mul(normR));
             INDArray z = Nd4j.hstack(zc, dist.div(normX), cosine);
-            double[][] logits = net.forward(3, net.forward(2, z).mul(keep)).toDoubleMatrix(), gamma = new double[logits.length][];
+            double[][] logits = Dense.toRows(net.forward(3, net.forward(2, z).mul(keep))), gamma = new double[logits.length][];
             for (int i = 0; i < logits.length; i++) {
                 double lse = logSumExp(logits[i]);
                 gamma[i] = new double[logits[i].length];
@@ -328,7 +328,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
         /** Eq. 7's J for the batch x. */
         double loss(INDArray x, INDArray keep) {
             Pass p = forward(x, keep);
-            double[][] z = p.z.toDoubleMatrix();
+            double[][] z = Dense.toRows(p.z);
             double rec = p.dist.mul(p.dist).subi(1e-12).meanNumber().doubleValue();
             return rec + Gmm.lossAndGradient(z, p.gamma, lambdaEnergy, lambdaCov, EPS, new double[z.length][z[0].length], new double[z.length][p.gamma[0].length]);
         }
@@ -340,7 +340,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
          */
         void gradients(INDArray x, INDArray keep) {
             Pass p = forward(x, keep);
-            double[][] z = p.z.toDoubleMatrix(), gamma = p.gamma;
+            double[][] z = Dense.toRows(p.z), gamma = p.gamma;
             int rows = z.length, k = gamma[0].length;
             double[][] dz = new double[rows][z[0].length], dGamma = new double[rows][k], dLogits = new double[rows][k];
             Gmm.lossAndGradient(z, gamma, lambdaEnergy, lambdaCov, EPS, dz, dGamma);
@@ -374,7 +374,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
                 int at = from;
                 Mlp.scoped(v -> {
                     Pass p = forward(Dense.rows(x, rows), Nd4j.ones(DataType.FLOAT, rows.length, ESTIMATION_HIDDEN));
-                    double[][] zb = p.z.toDoubleMatrix();
+                    double[][] zb = Dense.toRows(p.z);
                     System.arraycopy(zb, 0, z, at, zb.length);
                     System.arraycopy(p.gamma, 0, gamma, at, zb.length);
                     return null;

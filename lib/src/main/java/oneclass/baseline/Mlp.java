@@ -173,7 +173,7 @@ final class Mlp {
         for (int from = 0; from < n; from += batchSize) {
             int[] rows = new int[Math.min(n, from + batchSize) - from];
             for (int i = 0; i < rows.length; i++) rows[i] = from + i;
-            double[] part = scoped(v -> f.apply(rows).toDoubleVector());
+            double[] part = scoped(v -> Dense.toVector(f.apply(rows)));
             System.arraycopy(part, 0, out, from, part.length);
         }
         return out;
