@@ -372,7 +372,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
                 int[] rows = new int[Math.min(x.length, from + 4096) - from];
                 for (int i = 0; i < rows.length; i++) rows[i] = from + i;
                 int at = from;
-                Mlp.scoped(v -> {
+                Mlp.scoped(() -> {
                     Pass p = forward(Dense.rows(x, rows), Nd4j.ones(DataType.FLOAT, rows.length, ESTIMATION_HIDDEN));
                     double[][] zb = Dense.toRows(p.z);
                     System.arraycopy(zb, 0, z, at, zb.length);

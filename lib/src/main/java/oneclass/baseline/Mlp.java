@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Fully connected layers with the backward pass written by hand, for the DAE and the VAE: per Adam step
@@ -115,6 +116,7 @@ final class Mlp {
     /** Entries [from, from + rows·cols) of the flat [1, P] vector v as a [rows, cols] matrix (c order) that shares v's memory. */
     private static INDArray view(INDArray v, long from, int rows, int cols) {
         INDArray m = v.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, from + (long) rows * cols)).reshape('c', rows, cols);
+        // a copy (were reshape ever to make one) would detach the layer from Adam's update without an error
         if (m.data() != v.data() && m.data().originalDataBuffer() != v.data()) throw new IllegalStateException("not a view");
         return m;
     }
@@ -144,9 +146,9 @@ final class Mlp {
             .policySpill(SpillPolicy.REALLOCATE).build();
 
     /** Runs f inside this thread's step workspace: the arrays f makes are reclaimed when it returns (none may escape). */
-    static <T> T scoped(Function<Void, T> f) {
+    static <T> T scoped(Supplier<T> f) {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "oneclass-mlp-step")) {
-            return f.apply(null);
+            return f.get();
         }
     }
 
@@ -162,7 +164,7 @@ final class Mlp {
             for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
             for (int from = 0; from < n; from += batchSize) {
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
-                scoped(v -> { step.accept(rows); adamStep(); return null; });
+                scoped(() -> { step.accept(rows); adamStep(); return null; });
             }
         }
     }
@@ -173,7 +175,7 @@ final class Mlp {
         for (int from = 0; from < n; from += batchSize) {
             int[] rows = new int[Math.min(n, from + batchSize) - from];
             for (int i = 0; i < rows.length; i++) rows[i] = from + i;
-            double[] part = scoped(v -> Dense.toVector(f.apply(rows)));
+            double[] part = scoped(() -> Dense.toVector(f.apply(rows)));
             System.arraycopy(part, 0, out, from, part.length);
         }
         return out;
