@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
  * ours: Σ̂ₖ + 1e-6·I inside E (the paper adds "small values" to the diagonal to keep Σ̂ invertible),
  * Glorot-uniform initialization, and ‖x‖ computed as √(Σx² + 1e-12) (no NaN gradient for an all-zero row).
  *
- * <p>How it is computed: the four networks run on {@link Mlp} (hand-written backward passes, ND4J's Adam);
+ * <p>How it is computed: the four networks run on {@link DenseNet} (hand-written backward passes, ND4J's Adam);
  * the mixture part (Eqs. 5-7 from z and γ, d ≤ 4 coordinates, K ≤ 4 components) runs in plain Java doubles
  * ({@link Gmm}), with its gradient written out in {@link Gmm#lossAndGradient}. The SameDiff graph this
  * replaces had a few hundred small ops (ND4J has no gradient for matrix_inverse or cholesky, so Σ̂ was
@@ -286,7 +286,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
      */
     static final class Model {
         static final int ESTIMATION_HIDDEN = 10;
-        final Mlp net;
+        final DenseNet net;
         final int code;
         final double lambdaEnergy, lambdaCov;
 
@@ -297,9 +297,9 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
             for (int i = 0; i < s.hidden.length; i++) enc[i + 1] = dec[dec.length - 2 - i] = s.hidden[i];
             dec[0] = s.code;
             dec[dec.length - 1] = d;
-            net = new Mlp(List.of(new Mlp.Chain(enc, Dense.Act.TANH, Dense.Act.NONE), new Mlp.Chain(dec, Dense.Act.TANH, Dense.Act.NONE),
-                    Mlp.Chain.of(Dense.Act.TANH, Dense.Act.TANH, s.code + 2, ESTIMATION_HIDDEN),
-                    Mlp.Chain.of(Dense.Act.NONE, Dense.Act.NONE, ESTIMATION_HIDDEN, s.components)), lr, type, rng);
+            net = new DenseNet(List.of(new DenseNet.Chain(enc, Dense.Act.TANH, Dense.Act.NONE), new DenseNet.Chain(dec, Dense.Act.TANH, Dense.Act.NONE),
+                    DenseNet.Chain.of(Dense.Act.TANH, Dense.Act.TANH, s.code + 2, ESTIMATION_HIDDEN),
+                    DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, ESTIMATION_HIDDEN, s.components)), lr, type, rng);
             this.code = s.code;
             this.lambdaEnergy = lambdaEnergy;
             this.lambdaCov = lambdaCov;
@@ -372,7 +372,7 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
                 int[] rows = new int[Math.min(x.length, from + 4096) - from];
                 for (int i = 0; i < rows.length; i++) rows[i] = from + i;
                 int at = from;
-                Mlp.scoped(() -> {
+                DenseNet.scoped(() -> {
                     Pass p = forward(Dense.rows(x, rows), Nd4j.ones(DataType.FLOAT, rows.length, ESTIMATION_HIDDEN));
                     double[][] zb = Dense.toRows(p.z);
                     System.arraycopy(zb, 0, z, at, zb.length);

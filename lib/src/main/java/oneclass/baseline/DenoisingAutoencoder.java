@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  *   <li>D-128-64-32-64-128-D, ReLU, sigmoid output, Keras' Glorot-uniform init;</li>
  *   <li>corruption x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I), σ = 0.5 (the post's noise_factor), fresh every batch;</li>
  *   <li>loss: binary cross-entropy of the clean x against the reconstruction of x̃, summed over the D inputs
- *       ({@link Mlp#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
+ *       ({@link DenseNet#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
  *       a constant factor that Adam's step does not see);</li>
  *   <li>Adam, learning rate 1e-3 (Keras' default), batch 256, 100 epochs (the post's).</li>
  * </ul>
@@ -53,7 +53,7 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
             float[] x = Dense.rowValues(train, rows);
             m.gradients(Dense.matrix(x, rows.length, d), Dense.matrix(corrupt(x, noise, rng), rows.length, d));
         });
-        double[] err = Mlp.perRow(test.length, 1000, rows -> {
+        double[] err = DenseNet.perRow(test.length, 1000, rows -> {
             INDArray x = Dense.rows(test, rows);
             return m.error(x, x);  // scoring reconstructs the clean input
         });
@@ -70,20 +70,20 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
 
     /** The network x̃ → encoder → decoder → logits, D-128-64-32-64-128-D, ReLU, linear logits (σ is in the loss). */
     static final class Model {
-        final Mlp net;
+        final DenseNet net;
 
         Model(int d, double lr, DataType type, SplittableRandom rng) {
-            net = new Mlp(List.of(Mlp.Chain.of(Dense.Act.RELU, Dense.Act.NONE, d, 128, 64, 32, 64, 128, d)), lr, type, rng);
+            net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.NONE, d, 128, 64, 32, 64, 128, d)), lr, type, rng);
         }
 
         /** BCE(x, σ(logits(xIn))) per row [B]: the error of reconstructing x from xIn. */
         INDArray error(INDArray x, INDArray xIn) {
-            return Mlp.bernoulliNll(x, net.forward(0, xIn));
+            return DenseNet.bernoulliNll(x, net.forward(0, xIn));
         }
 
         /** The gradients of the loss, the batch mean of {@link #error}(x, x̃), into net.grads. */
         void gradients(INDArray x, INDArray xNoisy) {
-            net.backward(0, Mlp.bernoulliNllGradient(x, net.forward(0, xNoisy)), false);
+            net.backward(0, DenseNet.bernoulliNllGradient(x, net.forward(0, xNoisy)), false);
         }
     }
 }

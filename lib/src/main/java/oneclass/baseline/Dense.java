@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.SplittableRandom;
 
 /**
- * What the deep baselines (DAE, VAE, DAGMM) share besides {@link Mlp}: their layers' activations, the input
+ * What the deep baselines (DAE, VAE, DAGMM) share besides {@link DenseNet}: their layers' activations, the input
  * check of the Bernoulli models, and batches of rows and of Gaussian noise as ND4J matrices. Every random
  * number (weights, order, noise, dropout masks) is drawn in Java from the run's seed; no ND4J random op is
  * used, so a seed gives the same numbers whatever ran before or beside it. (Float sums inside ND4J still

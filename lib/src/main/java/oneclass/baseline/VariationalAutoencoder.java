@@ -50,7 +50,7 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
         Model m = new Model(train[0].length, lr, DataType.FLOAT, rng);
         m.net.train(train.length, batchSize, epochs, rng, rows -> m.gradients(Dense.rows(train, rows), Dense.gaussian(rows.length, LATENT, rng)));
         // ε = 0: z = μ(x), the reconstruction of the mean code
-        double[] err = Mlp.perRow(test.length, 1000, rows -> {
+        double[] err = DenseNet.perRow(test.length, 1000, rows -> {
             INDArray x = Dense.rows(test, rows);
             return m.forward(x, Nd4j.zeros(DataType.FLOAT, rows.length, LATENT)).reconstruction(x);
         });
@@ -66,7 +66,7 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
     /** One forward pass: the code's μ, log σ², σ [B, J] and the decoder's logits [B, D]. */
     record Pass(INDArray mu, INDArray logVar, INDArray sigma, INDArray logits) {
         /** −log p(x | z) per row [B]. */
-        INDArray reconstruction(INDArray x) { return Mlp.bernoulliNll(x, logits); }
+        INDArray reconstruction(INDArray x) { return DenseNet.bernoulliNll(x, logits); }
         /** KL(q(z|x) ‖ N(0, I)) per row [B]. */
         INDArray kl() { return klToStandardNormal(mu, logVar); }
         /** −ELBO, the batch mean of reconstruction + KL. */
@@ -78,12 +78,12 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
      * the order their weights are drawn.
      */
     static final class Model {
-        final Mlp net;
+        final DenseNet net;
 
         Model(int d, double lr, DataType type, SplittableRandom rng) {
-            net = new Mlp(List.of(Mlp.Chain.of(Dense.Act.RELU, Dense.Act.RELU, d, 128, 64),
-                    Mlp.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT), Mlp.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT),
-                    Mlp.Chain.of(Dense.Act.RELU, Dense.Act.NONE, LATENT, 64, 128, d)), lr, type, rng);
+            net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.RELU, d, 128, 64),
+                    DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT), DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT),
+                    DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.NONE, LATENT, 64, 128, d)), lr, type, rng);
         }
 
         /** x: [B, D], ε: [B, J]. */
@@ -102,7 +102,7 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
         void gradients(INDArray x, INDArray eps) {
             Pass p = forward(x, eps);
             long b = x.rows();
-            INDArray dz = net.backward(3, Mlp.bernoulliNllGradient(x, p.logits()), true);                      // [B, J]
+            INDArray dz = net.backward(3, DenseNet.bernoulliNllGradient(x, p.logits()), true);                      // [B, J]
             INDArray dMu = p.mu().div(b).addi(dz);
             INDArray dLogVar = dz.muli(eps).muli(p.sigma()).muli(0.5).addi(p.sigma().mul(p.sigma()).subi(1).muli(0.5 / b));
             INDArray dh = net.backward(1, dMu, true).addi(net.backward(2, dLogVar, true));                      // [B, 64]

@@ -27,16 +27,16 @@ class AutoencodersTest {
      */
     @Test
     void bernoulliNllIsTheBinaryCrossEntropyOnLogits() {
-        double[] nll = Mlp.bernoulliNll(Nd4j.createFromArray(new float[][] {{1, 0, 0.5f}, {1, 0, 0}}),
+        double[] nll = DenseNet.bernoulliNll(Nd4j.createFromArray(new float[][] {{1, 0, 0.5f}, {1, 0, 0}}),
                 Nd4j.createFromArray(new float[][] {{0, 2, -1}, {40, 0, 0}})).toDoubleVector();
         assertEquals(LN2 + softplus(2) + softplus(-1) + 0.5, nll[0], 1e-5);
         assertEquals(3.633337, nll[0], 1e-5);
         assertEquals(2 * LN2, nll[1], 1e-5);
-        double[] wrong = Mlp.bernoulliNll(Nd4j.createFromArray(new float[][] {{0}, {0}}), Nd4j.createFromArray(new float[][] {{40}, {200}})).toDoubleVector();
+        double[] wrong = DenseNet.bernoulliNll(Nd4j.createFromArray(new float[][] {{0}, {0}}), Nd4j.createFromArray(new float[][] {{40}, {200}})).toDoubleVector();
         assertEquals(40, wrong[0], 1e-4);
         assertEquals(200, wrong[1], 1e-3);
         // its gradient, (σ(l) − x)/B: at l = 0, x = 1 over a batch of 2: −0.25
-        assertEquals(-0.25, Mlp.bernoulliNllGradient(Nd4j.createFromArray(new float[][] {{1, 0, 0.5f}, {1, 0, 0}}),
+        assertEquals(-0.25, DenseNet.bernoulliNllGradient(Nd4j.createFromArray(new float[][] {{1, 0, 0.5f}, {1, 0, 0}}),
                 Nd4j.createFromArray(new float[][] {{0, 2, -1}, {40, 0, 0}})).getDouble(0, 0), 1e-7);
     }
 
@@ -55,7 +55,7 @@ class AutoencodersTest {
     }
 
     /** Every weight and bias of a network set to 0. */
-    static void zero(Mlp net) { net.params.assign(0); }
+    static void zero(DenseNet net) { net.params.assign(0); }
 
     static INDArray row(float... v) { return Nd4j.createFromArray(v).reshape(1, v.length); }
 
@@ -70,7 +70,7 @@ class AutoencodersTest {
         zero(m.net);
         m.net.chains[0][5].b.assign(row(1, -2, 0));
         double[][] x = {{1, 0, 0.5}, {0, 0, 0}};
-        double[] err = Mlp.perRow(2, 1000, rows -> m.error(Dense.rows(x, rows), Dense.rows(x, rows)));
+        double[] err = DenseNet.perRow(2, 1000, rows -> m.error(Dense.rows(x, rows), Dense.rows(x, rows)));
         assertEquals(softplus(1) - 1 + softplus(-2) + LN2, err[0], 1e-5);
         assertEquals(1.133337, err[0], 1e-5);
         assertEquals(softplus(1) + softplus(-2) + LN2, err[1], 1e-5);
@@ -103,7 +103,7 @@ class AutoencodersTest {
      * net.grads, as left by {@code gradients}, against central differences (step 1e-6, in double) of
      * {@code loss}: |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|.
      */
-    static void checkGradients(Mlp net, Runnable gradients, DoubleSupplier loss) {
+    static void checkGradients(DenseNet net, Runnable gradients, DoubleSupplier loss) {
         gradients.run();
         double[] analytic = net.grads.toDoubleVector();
         long p = net.params.length();
@@ -151,7 +151,7 @@ class AutoencodersTest {
     /** The tanh and sigmoid backward passes (DAE and VAE use ReLU and linear layers only), on L = Σ c ⊙ output. */
     @Test
     void tanhAndSigmoidGradientsMatchFiniteDifferences() {
-        Mlp net = new Mlp(List.of(Mlp.Chain.of(Dense.Act.TANH, Dense.Act.SIGMOID, 3, 40, 20)), 1e-3, DataType.DOUBLE, new SplittableRandom(6));
+        DenseNet net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.TANH, Dense.Act.SIGMOID, 3, 40, 20)), 1e-3, DataType.DOUBLE, new SplittableRandom(6));
         INDArray x = matrix(uniform(4, 3, 7)), c = matrix(uniform(4, 20, 8)).subi(0.5);
         checkGradients(net, () -> net.backward(0, net.forward(0, x).mul(0).addi(c), false), () -> net.forward(0, x).mul(c).sumNumber().doubleValue());
     }
@@ -163,7 +163,7 @@ class AutoencodersTest {
      */
     @Test
     void oneAdamStepMovesEachParameterByTheLearningRate() {
-        Mlp net = new Mlp(List.of(Mlp.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 2, 1)), 0.01, DataType.DOUBLE, new SplittableRandom(9));
+        DenseNet net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 2, 1)), 0.01, DataType.DOUBLE, new SplittableRandom(9));
         double[] before = net.params.toDoubleVector();
         INDArray x = matrix(new double[][] {{1, -2}});
         net.backward(0, net.forward(0, x).mul(0).addi(1), false);

@@ -21,10 +21,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Fully connected layers with the backward pass written by hand, for the DAE and the VAE: per Adam step
+ * Fully connected layers with the backward pass written by hand, for DAE, VAE and DAGMM: per Adam step
  * a few dozen ND4J calls on whole batches (the matrix products, one elementwise op per activation), where
- * the SameDiff graph ran every op through its interpreter (measured: 61 ms per DAE step against 6 ms of
- * matrix products, docs/baselines.md). What it keeps from the graph version: Keras' initialization
+ * the SameDiff graph ran every op through its interpreter (measured on one core: a DAE step 29 ms on
+ * SameDiff, 12 ms here, of which ~6 ms are the matrix products; docs/baselines.md). What it keeps from the graph version: Keras' initialization
  * (Glorot-uniform weights drawn from the run's Java RNG, zero biases), ND4J's Adam, and every random
  * number drawn in Java.
  *
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * Each step's intermediate arrays live in a workspace that is reset at the end of the step (no garbage of
  * off-heap arrays). The data type is the caller's: float for training, double for the gradient checks.
  */
-final class Mlp {
+final class DenseNet {
     /** Layers widths[0] → … → widths[last], {@code hidden} after each but the last, {@code last} after it. */
     record Chain(int[] widths, Dense.Act hidden, Dense.Act last) {
         Chain {
@@ -88,7 +88,7 @@ final class Mlp {
     private int iteration;
 
     /** The chains' layers in order, each W ~ U(±√(6 / (in + out))) from rng (Glorot and Bengio 2010), b = 0. */
-    Mlp(List<Chain> spec, double lr, DataType type, SplittableRandom rng) {
+    DenseNet(List<Chain> spec, double lr, DataType type, SplittableRandom rng) {
         long total = 0;
         for (Chain c : spec) for (int l = 1; l < c.widths.length; l++) total += (long) c.widths[l - 1] * c.widths[l] + c.widths[l];
         params = Nd4j.zeros(type, 1, total);
@@ -147,7 +147,7 @@ final class Mlp {
 
     /** Runs f inside this thread's step workspace: the arrays f makes are reclaimed when it returns (none may escape). */
     static <T> T scoped(Supplier<T> f) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "oneclass-mlp-step")) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "oneclass-densenet-step")) {
             return f.get();
         }
     }
