@@ -54,6 +54,21 @@ class AutoencodersTest {
         assertEquals(0, kl[1], 1e-7);
     }
 
+    /** x̃ = clip(x + σε, 0, 1), one N(0, 1) draw per value in order; σ = 0 gives x back. */
+    @Test
+    void corruptionIsClippedGaussianNoise() {
+        float[] x = {0, 1, 0.5f, 0.25f};
+        SplittableRandom r = new SplittableRandom(4);
+        double[] eps = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+        float[] noisy = DenoisingAutoencoder.corrupt(x, 0.5, new SplittableRandom(4));
+        for (int i = 0; i < x.length; i++) assertEquals(Math.min(1, Math.max(0, x[i] + 0.5 * eps[i])), noisy[i], 1e-6, "value " + i);
+        assertArrayEquals(x, DenoisingAutoencoder.corrupt(x, 0, new SplittableRandom(4)));
+        float[] loud = DenoisingAutoencoder.corrupt(new float[1000], 10, new SplittableRandom(5));
+        long zeros = 0, ones = 0;
+        for (float v : loud) { zeros += v == 0 ? 1 : 0; ones += v == 1 ? 1 : 0; }
+        assertTrue(zeros > 400 && ones > 400, "σ = 10 on 0 clips about half the values to 0 and most of the rest to 1: " + zeros + ", " + ones);
+    }
+
     /** Every weight and bias of a network set to 0. */
     static void zero(DenseNet net) { net.params.assign(0); }
 
