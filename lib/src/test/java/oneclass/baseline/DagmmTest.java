@@ -133,6 +133,18 @@ class DagmmTest {
     }
 
     @Test
+    void aRunBesideAnotherGivesTheSameNumbers() throws Exception {
+        double[][] train = rows(400, false, 1), test = rows(40, true, 3);
+        Dagmm dagmm = new Dagmm(3, 1e-3, 0.1, 0.005);
+        double[] alone = dagmm.normality(train, test, 5);
+        double[][] beside = new double[1][];
+        Thread other = new Thread(() -> new Dagmm(3, 1e-3, 0.1, 0.005).normality(train, test, 6));
+        Thread same = new Thread(() -> beside[0] = dagmm.normality(train, test, 5));
+        other.start(); same.start(); other.join(); same.join();
+        assertArrayEquals(alone, beside[0]);
+    }
+
+    @Test
     void settingsByWidthAndBadSettings() {
         assertEquals(Dagmm.Setting.THYROID, Dagmm.Setting.forWidth(6));
         assertEquals(Dagmm.Setting.ARRHYTHMIA, Dagmm.Setting.forWidth(274));
