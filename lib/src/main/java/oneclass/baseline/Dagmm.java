@@ -1,13 +1,12 @@
 package oneclass.baseline;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -30,9 +29,11 @@ import java.util.SplittableRandom;
  * ours: Σ̂ₖ + 1e-6·I inside E (the paper adds "small values" to the diagonal to keep Σ̂ invertible),
  * Glorot-uniform initialization, and ‖x‖ computed as √(Σx² + 1e-12) (no NaN gradient for an all-zero row).
  *
- * <p>Why Σ̂⁻¹ and |Σ̂| are written out: ND4J 1.0.0-M2.1 has no gradient for matrix_inverse, matrix_determinant
- * or cholesky, so the graph factors Σ̂ₖ + εI = LLᵀ entry by entry (d is 3 or 4) and uses
- * (z − μ)ᵀΣ⁻¹(z − μ) = ‖L⁻¹(z − μ)‖² (forward substitution) and log|Σ| = 2 Σⱼ log Lⱼⱼ.
+ * <p>How it is computed: the four networks run on {@link DenseNet} (hand-written backward passes, ND4J's Adam);
+ * the mixture part (Eqs. 5-7 from z and γ, d ≤ 4 coordinates, K ≤ 4 components) runs in plain Java doubles
+ * ({@link Gmm}), with its gradient written out in {@link Gmm#lossAndGradient}. The SameDiff graph this
+ * replaces had a few hundred small ops (ND4J has no gradient for matrix_inverse or cholesky, so Σ̂ was
+ * factored entry by entry) and spent about 0.1 s per step on them, whatever the batch.
  *
  * @param epochs       passes over the training rows; null: the paper's for the data set's setting
  * @param lr           Adam's learning rate
@@ -96,16 +97,15 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
         int d = train[0].length;
         Setting setting = Setting.forWidth(d);
         SplittableRandom rng = new SplittableRandom(seed);
-        Model m = new Model(d, setting, lambdaEnergy, lambdaCov, rng);
-        int hidden = Model.ESTIMATION_HIDDEN;
-        Dense.train(m.sd, List.of("x", "keep"), train.length, setting.batchSize, epochs != null ? epochs : setting.epochs, lr, rng,
-                rows -> new INDArray[] {Dense.rows(train, rows), dropoutMask(rows.length, hidden, rng)});
+        Model m = new Model(d, setting, lambdaEnergy, lambdaCov, lr, DataType.FLOAT, rng);
+        m.net.train(train.length, setting.batchSize, epochs != null ? epochs : setting.epochs, rng,
+                rows -> m.gradients(Dense.rows(train, rows), dropoutMask(rows.length, Model.ESTIMATION_HIDDEN, rng)));
         // φ̂, μ̂, Σ̂ over the whole training set (no dropout), then the energy of every test row under them
-        INDArray zTrain = m.forward("z", train), gammaTrain = m.forward("gamma", train), zTest = m.forward("z", test);
-        SameDiff sd = SameDiff.create();
-        Gmm gmm = Gmm.fit(sd, sd.constant(zTrain), sd.constant(gammaTrain), (int) zTrain.columns());
-        double[] e = energy(sd, sd.constant(zTest), gmm, EPS).eval().toDoubleVector();
-        for (int i = 0; i < e.length; i++) e[i] = -e[i];
+        double[][][] zg = m.zAndGamma(train);
+        Gmm gmm = Gmm.fit(zg[0], zg[1]);
+        double[][] zTest = m.zAndGamma(test)[0];
+        double[] e = new double[zTest.length];
+        for (int i = 0; i < e.length; i++) e[i] = -gmm.energy(zTest[i], EPS);
         return e;
     }
 
@@ -113,141 +113,274 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
     static INDArray dropoutMask(int rows, int cols, SplittableRandom rng) {
         float[] f = new float[rows * cols];
         for (int i = 0; i < f.length; i++) f[i] = rng.nextBoolean() ? 2 : 0;
-        return Nd4j.create(f, new long[] {rows, cols}, 'c');
+        return Dense.matrix(f, rows, cols);
     }
 
     /**
-     * A Gaussian mixture in z-space with every per-component quantity as a row [1, K], so that it broadcasts
-     * against per-sample [N, K] terms: weights φ, means μ[j] (coordinate j of every μₖ) and covariance
-     * entries σ[i][j] (Σₖ,ᵢⱼ of every k).
+     * A Gaussian mixture in z-space, K components in d dimensions: weights φ [K], means μ [K][d],
+     * covariances Σ [K][d][d], and the memberships' column sums n [K] that Eq. 5 divides by.
      */
-    record Gmm(SDVariable phi, SDVariable[] mu, SDVariable[][] sigma) {
-        /** Eq. 5: φₖ = mean γₖ, μₖ = Σᵢ γᵢₖ zᵢ / Σᵢ γᵢₖ, Σₖ = Σᵢ γᵢₖ (zᵢ − μₖ)(zᵢ − μₖ)ᵀ / Σᵢ γᵢₖ. z: [N, d], γ: [N, K]. */
-        static Gmm fit(SameDiff sd, SDVariable z, SDVariable gamma, int d) {
-            SDVariable nk = gamma.sum(0).reshape(1, -1);                                  // [1, K]
-            SDVariable[] zj = columns(sd, z, d), mu = new SDVariable[d], diff = new SDVariable[d];
-            for (int j = 0; j < d; j++) {
-                mu[j] = gamma.mul(zj[j]).sum(0).reshape(1, -1).div(nk);                   // [N, K] → [1, K]
-                diff[j] = zj[j].sub(mu[j]);                                      // [N, 1] − [1, K] → [N, K]
+    record Gmm(double[] phi, double[][] mu, double[][][] sigma, double[] n) {
+        /** Eq. 5: φₖ = mean γₖ, μₖ = Σᵢ γᵢₖ zᵢ / Σᵢ γᵢₖ, Σₖ = Σᵢ γᵢₖ (zᵢ − μₖ)(zᵢ − μₖ)ᵀ / Σᵢ γᵢₖ. z: [N][d], γ: [N][K]. */
+        static Gmm fit(double[][] z, double[][] gamma) {
+            int rows = z.length, d = z[0].length, k = gamma[0].length;
+            double[] n = new double[k], phi = new double[k];
+            double[][] mu = new double[k][d];
+            double[][][] sigma = new double[k][d][d];
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < rows; i++) {
+                    n[c] += gamma[i][c];
+                    for (int a = 0; a < d; a++) mu[c][a] += gamma[i][c] * z[i][a];
+                }
+                phi[c] = n[c] / rows;
+                for (int a = 0; a < d; a++) mu[c][a] /= n[c];
+                for (int i = 0; i < rows; i++)
+                    for (int a = 0; a < d; a++)
+                        for (int b = 0; b < d; b++) sigma[c][a][b] += gamma[i][c] * (z[i][a] - mu[c][a]) * (z[i][b] - mu[c][b]);
+                for (int a = 0; a < d; a++) for (int b = 0; b < d; b++) sigma[c][a][b] /= n[c];
             }
-            SDVariable[][] sigma = new SDVariable[d][d];
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j <= i; j++) sigma[i][j] = sigma[j][i] = gamma.mul(diff[i]).mul(diff[j]).sum(0).reshape(1, -1).div(nk);
-            return new Gmm(gamma.mean(0).reshape(1, -1), mu, sigma);
+            return new Gmm(phi, mu, sigma, n);
         }
 
-        /** A mixture with given parameters (φ [K], μ [K][d], Σ [K][d][d]), as constants. */
-        static Gmm of(SameDiff sd, double[] phi, double[][] mu, double[][][] sigma) {
-            int k = phi.length, d = mu[0].length;
-            SDVariable[] m = new SDVariable[d];
-            SDVariable[][] s = new SDVariable[d][d];
-            for (int i = 0; i < d; i++) {
-                int fi = i;
-                m[i] = row(sd, k, c -> mu[c][fi]);
-                for (int j = 0; j < d; j++) { int fj = j; s[i][j] = row(sd, k, c -> sigma[c][fi][fj]); }
-            }
-            return new Gmm(row(sd, k, c -> phi[c]), m, s);
-        }
-
-        private static SDVariable row(SameDiff sd, int k, java.util.function.IntToDoubleFunction v) {
-            double[] r = new double[k];
-            for (int c = 0; c < k; c++) r[c] = v.applyAsDouble(c);
-            return sd.constant(Nd4j.createFromArray(new double[][] {r}).castTo(DataType.FLOAT));
-        }
-
-        /** λ₂'s penalty P(Σ̂) = Σₖ Σⱼ 1/Σ̂ₖⱼⱼ (Eq. 7), a scalar. */
-        SDVariable inverseDiagonalSum(SameDiff sd) {
-            SDVariable p = null;
-            for (int j = 0; j < mu.length; j++) {
-                SDVariable t = sd.math().reciprocal(sigma[j][j]).sum();
-                p = p == null ? t : p.add(t);
-            }
+        /** λ₂'s penalty P(Σ̂) = Σₖ Σⱼ 1/Σ̂ₖⱼⱼ (Eq. 7). */
+        double inverseDiagonalSum() {
+            double p = 0;
+            for (double[][] s : sigma) for (int j = 0; j < s.length; j++) p += 1 / s[j][j];
             return p;
         }
+
+        /** log(φₖ N(z; μₖ, Σₖ + εI)) for every k, given each component's inverse P and log-determinant (of Σ + εI). */
+        private double[] logComponents(double[] z, double[][][] inv, double[] logDet) {
+            int d = z.length;
+            double[] a = new double[phi.length];
+            for (int c = 0; c < a.length; c++) {
+                double q = 0;
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) q += (z[i] - mu[c][i]) * inv[c][i][j] * (z[j] - mu[c][j]);
+                a[c] = Math.log(phi[c]) - 0.5 * q - 0.5 * logDet[c] - 0.5 * d * Math.log(2 * Math.PI);
+            }
+            return a;
+        }
+
+        /** Eq. 6, E(z) = −log Σₖ φₖ N(z; μₖ, Σₖ + εI). */
+        double energy(double[] z, double eps) {
+            double[][][] inv = new double[phi.length][][];
+            double[] logDet = new double[phi.length];
+            inverses(eps, inv, logDet);
+            return -logSumExp(logComponents(z, inv, logDet));
+        }
+
+        private void inverses(double eps, double[][][] inv, double[] logDet) {
+            for (int c = 0; c < phi.length; c++) {
+                double[][] a = new double[sigma[c].length][];
+                for (int i = 0; i < a.length; i++) { a[i] = sigma[c][i].clone(); a[i][i] += eps; }
+                double[][] l = cholesky(a);
+                inv[c] = inverseFromCholesky(l);
+                logDet[c] = 0;
+                for (int i = 0; i < l.length; i++) logDet[c] += 2 * Math.log(l[i][i]);
+            }
+        }
+
+        /**
+         * The mixture part of the objective (Eq. 7 without the reconstruction term),
+         * J_gmm = λ₁ (1/N) Σᵢ E(zᵢ) + λ₂ P(Σ̂), with φ̂, μ̂, Σ̂ fitted to (z, γ) by Eq. 5, and its gradient:
+         * ∂J/∂z into dz [N][d], ∂J/∂γ into dGamma [N][K]; returns J_gmm. With rᵢₖ = zᵢ − μₖ,
+         * Pₖ = (Σₖ + εI)⁻¹, aᵢₖ = log φₖ − ½ rᵢₖᵀPₖrᵢₖ − ½ log|2π(Σₖ + εI)| and wᵢₖ = softmaxₖ(aᵢ) (so
+         * Eᵢ = −log Σₖ e^aᵢₖ and gᵢₖ = ∂J/∂aᵢₖ = −λ₁wᵢₖ/N):
+         * <pre>
+         *   ∂J/∂φₖ = Σᵢ gᵢₖ / φₖ,  ∂J/∂μₖ = Σᵢ gᵢₖ Pₖrᵢₖ,
+         *   Gₖ = ∂J/∂Σₖ = Σᵢ gᵢₖ ½ (PₖrᵢₖrᵢₖᵀPₖ − Pₖ) − λ₂ diag(1/Σₖⱼⱼ²),
+         *   ∂J/∂zᵢ = Σₖ [−gᵢₖ Pₖrᵢₖ + (γᵢₖ/nₖ) ∂J/∂μₖ + 2 (γᵢₖ/nₖ) Gₖrᵢₖ],
+         *   ∂J/∂γᵢₖ = (∂J/∂φₖ)/N + rᵢₖ·∂J/∂μₖ/nₖ + (rᵢₖᵀGₖrᵢₖ − tr(GₖΣₖ))/nₖ,
+         * </pre>
+         * where Σᵢ γᵢₖ rᵢₖ = 0 removes the terms of Σₖ's dependence on μₖ.
+         */
+        static double lossAndGradient(double[][] z, double[][] gamma, double lambdaEnergy, double lambdaCov, double eps,
+                                      double[][] dz, double[][] dGamma) {
+            Gmm g = fit(z, gamma);
+            int rows = z.length, d = z[0].length, k = g.phi.length;
+            double[][][] inv = new double[k][][];
+            double[] logDet = new double[k];
+            g.inverses(eps, inv, logDet);
+            double[] dPhi = new double[k];
+            double[][] dMu = new double[k][d], ga = new double[rows][];
+            double[][][] gSigma = new double[k][d][d], pr = new double[rows][k][d];   // pr: Pₖrᵢₖ
+            double energy = 0;
+            for (int i = 0; i < rows; i++) {
+                double[] a = g.logComponents(z[i], inv, logDet);
+                double lse = logSumExp(a);
+                energy -= lse;
+                ga[i] = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double gic = -lambdaEnergy * Math.exp(a[c] - lse) / rows;
+                    ga[i][c] = gic;
+                    for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) pr[i][c][p] += inv[c][p][q] * (z[i][q] - g.mu[c][q]);
+                    dPhi[c] += gic / g.phi[c];
+                    for (int p = 0; p < d; p++) dMu[c][p] += gic * pr[i][c][p];
+                    for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) gSigma[c][p][q] += gic * 0.5 * (pr[i][c][p] * pr[i][c][q] - inv[c][p][q]);
+                }
+            }
+            for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) gSigma[c][j][j] -= lambdaCov / (g.sigma[c][j][j] * g.sigma[c][j][j]);
+            double[] trace = new double[k];
+            for (int c = 0; c < k; c++) for (int p = 0; p < d; p++) for (int q = 0; q < d; q++) trace[c] += gSigma[c][p][q] * g.sigma[c][q][p];
+            for (int i = 0; i < rows; i++) {
+                java.util.Arrays.fill(dz[i], 0);
+                for (int c = 0; c < k; c++) {
+                    double share = gamma[i][c] / g.n[c], rMu = 0, rGr = 0;
+                    for (int p = 0; p < d; p++) {
+                        double r = z[i][p] - g.mu[c][p], gr = 0;
+                        for (int q = 0; q < d; q++) gr += gSigma[c][p][q] * (z[i][q] - g.mu[c][q]);
+                        dz[i][p] += -ga[i][c] * pr[i][c][p] + share * dMu[c][p] + 2 * share * gr;
+                        rMu += r * dMu[c][p];
+                        rGr += r * gr;
+                    }
+                    dGamma[i][c] = dPhi[c] / rows + rMu / g.n[c] + (rGr - trace[c]) / g.n[c];
+                }
+            }
+            return lambdaEnergy * energy / rows + lambdaCov * g.inverseDiagonalSum();
+        }
     }
 
-    // (sums keep their axis by a reshape: the gradient of ND4J's reduce_sum with keepDims failed on these shapes)
+    static double logSumExp(double[] a) {
+        double m = Double.NEGATIVE_INFINITY, s = 0;
+        for (double v : a) m = Math.max(m, v);
+        for (double v : a) s += Math.exp(v - m);
+        return m + Math.log(s);
+    }
 
-    /** The d columns of z [N, d], each [N, 1]. */
-    static SDVariable[] columns(SameDiff sd, SDVariable z, int d) {
-        SDVariable[] c = new SDVariable[d];
+    /** A = LLᵀ for a symmetric positive-definite A: L_jj = √(A_jj − Σ_{m<j} L_jm²), L_ij = (A_ij − Σ_{m<j} L_im L_jm) / L_jj. */
+    static double[][] cholesky(double[][] a) {
+        int d = a.length;
+        double[][] l = new double[d][d];
         for (int j = 0; j < d; j++) {
-            double[][] e = new double[d][1];
-            e[j][0] = 1;
-            c[j] = z.mmul(sd.constant(Nd4j.createFromArray(e).castTo(z.dataType())));
+            double s = a[j][j];
+            for (int m = 0; m < j; m++) s -= l[j][m] * l[j][m];
+            l[j][j] = Math.sqrt(s);
+            for (int i = j + 1; i < d; i++) {
+                double t = a[i][j];
+                for (int m = 0; m < j; m++) t -= l[i][m] * l[j][m];
+                l[i][j] = t / l[j][j];
+            }
         }
-        return c;
+        return l;
+    }
+
+    /** (LLᵀ)⁻¹ = L⁻ᵀL⁻¹, with L⁻¹ by forward substitution. */
+    static double[][] inverseFromCholesky(double[][] l) {
+        int d = l.length;
+        double[][] li = new double[d][d], inv = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            li[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < d; i++) {
+                double t = 0;
+                for (int m = j; m < i; m++) t -= l[i][m] * li[m][j];
+                li[i][j] = t / l[i][i];
+            }
+        }
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) for (int m = Math.max(i, j); m < d; m++) inv[i][j] += li[m][i] * li[m][j];
+        return inv;
     }
 
     /**
-     * Eq. 6, E(z) = −log Σₖ φₖ N(z; μₖ, Σₖ + εI), per row [N], in the log-sum-exp form. With Σ + εI = LLᵀ
-     * (Cholesky, written out: L_jj = √(Σ_jj + ε − Σ_{m<j} L_jm²), L_ij = (Σ_ij − Σ_{m<j} L_im L_jm) / L_jj) and
-     * y = L⁻¹(z − μ) by forward substitution, log N = −½‖y‖² − Σⱼ log L_jj − (d/2) log 2π.
+     * The compression network (encoder chain 0, decoder chain 1) and the estimation network (chain 2:
+     * (z_c + 2)-10 tanh, dropout; chain 3: 10-K, softmax applied here), in the order their weights are drawn.
      */
-    static SDVariable energy(SameDiff sd, SDVariable z, Gmm g, double eps) {
-        int d = g.mu().length;
-        SDVariable[][] L = new SDVariable[d][d];                                   // each [1, K]
-        for (int j = 0; j < d; j++) {
-            SDVariable s = g.sigma()[j][j].add(eps);
-            for (int m = 0; m < j; m++) s = s.sub(L[j][m].mul(L[j][m]));
-            L[j][j] = sd.math().sqrt(s);
-            for (int i = j + 1; i < d; i++) {
-                SDVariable t = g.sigma()[i][j];
-                for (int m = 0; m < j; m++) t = t.sub(L[i][m].mul(L[j][m]));
-                L[i][j] = t.div(L[j][j]);
-            }
-        }
-        SDVariable[] zj = columns(sd, z, d), y = new SDVariable[d];
-        SDVariable half = null, logDet = null;                                     // ½‖y‖² [N, K]; Σⱼ log L_jj [1, K]
-        for (int i = 0; i < d; i++) {
-            SDVariable r = zj[i].sub(g.mu()[i]);                                   // [N, K]
-            for (int m = 0; m < i; m++) r = r.sub(y[m].mul(L[i][m]));
-            y[i] = r.div(L[i][i]);
-            SDVariable sq = y[i].mul(y[i]).mul(0.5), ld = sd.math().log(L[i][i]);
-            half = half == null ? sq : half.add(sq);
-            logDet = logDet == null ? ld : logDet.add(ld);
-        }
-        SDVariable logComponent = sd.math().log(g.phi()).sub(half).sub(logDet).sub(0.5 * d * Math.log(2 * Math.PI));  // [N, K]
-        // −log Σₖ exp(aₖ) = −(m + log Σₖ exp(aₖ − m)), m = maxₖ aₖ (ND4J's logSumExp has no working gradient here)
-        SDVariable m = logComponent.max(1).reshape(-1, 1);                                                     // [N, 1]
-        return sd.math().log(sd.math().exp(logComponent.sub(m)).sum(1)).add(m.reshape(-1)).neg();              // [N]
-    }
-
-    /** The graph: compression and estimation networks and the objective J; outputs "z" [N, z_c + 2], "gamma" [N, K], "loss". */
     static final class Model {
         static final int ESTIMATION_HIDDEN = 10;
-        final SameDiff sd = SameDiff.create();
+        final DenseNet net;
+        final int code;
+        final double lambdaEnergy, lambdaCov;
 
-        Model(int d, Setting s, double lambdaEnergy, double lambdaCov, SplittableRandom rng) {
-            SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, d);
-            SDVariable keep = sd.placeHolder("keep", DataType.FLOAT, -1, ESTIMATION_HIDDEN);   // dropout mask (all 1 when scoring)
+        Model(int d, Setting s, double lambdaEnergy, double lambdaCov, double lr, DataType type, SplittableRandom rng) {
             int[] enc = new int[s.hidden.length + 2], dec = new int[s.hidden.length + 2];
             enc[0] = d;
             enc[enc.length - 1] = s.code;
             for (int i = 0; i < s.hidden.length; i++) enc[i + 1] = dec[dec.length - 2 - i] = s.hidden[i];
             dec[0] = s.code;
             dec[dec.length - 1] = d;
-            SDVariable zc = Dense.stack(sd, "enc", x, enc, Dense.Act.TANH, Dense.Act.NONE, rng);        // [N, z_c]
-            SDVariable xr = Dense.stack(sd, "dec", zc, dec, Dense.Act.TANH, Dense.Act.NONE, rng);       // x': [N, D]
-            SDVariable diff = x.sub(xr);
-            SDVariable sq = diff.mul(diff).sum(1).reshape(-1, 1);                                                 // ‖x − x'‖²: [N, 1]
-            SDVariable normX = sd.math().sqrt(x.mul(x).sum(1).reshape(-1, 1).add(1e-12)), normR = sd.math().sqrt(xr.mul(xr).sum(1).reshape(-1, 1).add(1e-12));
-            SDVariable relative = sd.math().sqrt(sq.add(1e-12)).div(normX);
-            SDVariable cosine = x.mul(xr).sum(1).reshape(-1, 1).div(normX.mul(normR));
-            SDVariable z = sd.concat("z", 1, zc, relative, cosine);
-            SDVariable h = Dense.stack(sd, "est1", z, new int[] {s.code + 2, ESTIMATION_HIDDEN}, Dense.Act.TANH, Dense.Act.TANH, rng).mul(keep);
-            SDVariable gamma = Dense.stack(sd, "est2", h, new int[] {ESTIMATION_HIDDEN, s.components}, Dense.Act.SOFTMAX, Dense.Act.SOFTMAX, rng)
-                    .rename("gamma");
-            Gmm g = Gmm.fit(sd, z, gamma, s.code + 2);
-            SDVariable loss = sq.mean().add(energy(sd, z, g, EPS).mean().mul(lambdaEnergy)).add(g.inverseDiagonalSum(sd).mul(lambdaCov));  // Eq. 7
-            loss.rename("loss");
-            sd.setLossVariables("loss");
+            net = new DenseNet(List.of(new DenseNet.Chain(enc, Dense.Act.TANH, Dense.Act.NONE), new DenseNet.Chain(dec, Dense.Act.TANH, Dense.Act.NONE),
+                    DenseNet.Chain.of(Dense.Act.TANH, Dense.Act.TANH, s.code + 2, ESTIMATION_HIDDEN),
+                    DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, ESTIMATION_HIDDEN, s.components)), lr, type, rng);
+            this.code = s.code;
+            this.lambdaEnergy = lambdaEnergy;
+            this.lambdaCov = lambdaCov;
         }
 
-        /** Output {@code name} for every row of x, without dropout. */
-        INDArray forward(String name, double[][] x) {
-            return Dense.outputs(sd, name, x.length, 4096,
-                    rows -> Map.of("x", Dense.rows(x, rows), "keep", Nd4j.ones(DataType.FLOAT, rows.length, ESTIMATION_HIDDEN)));
+        /** A forward pass: x' [N, D], ‖x‖, ‖x'‖, ‖x − x'‖ [N, 1], z = [z_c, ‖x − x'‖/‖x‖, cos(x, x')] [N, d], γ [N][K]. */
+        record Pass(INDArray xr, INDArray normX, INDArray normR, INDArray dist, INDArray z, double[][] gamma) {}
+
+        /** keep: the dropout mask [N, 10] (all 1: none). Norms as √(· + 1e-12), so an all-zero row has no NaN gradient. */
+        Pass forward(INDArray x, INDArray keep) {
+            INDArray zc = net.forward(0, x), xr = net.forward(1, zc);
+            INDArray diff = x.sub(xr);
+            INDArray dist = Transforms.sqrt(diff.mul(diff).sum(true, 1).addi(1e-12), false);
+            INDArray normX = Transforms.sqrt(x.mul(x).sum(true, 1).addi(1e-12), false), normR = Transforms.sqrt(xr.mul(xr).sum(true, 1).addi(1e-12), false);
+            INDArray cosine = x.mul(xr).sum(true, 1).divi(normX.mul(normR));
+            INDArray z = Nd4j.hstack(zc, dist.div(normX), cosine);
+            double[][] logits = Dense.toRows(net.forward(3, net.forward(2, z).mul(keep))), gamma = new double[logits.length][];
+            for (int i = 0; i < logits.length; i++) {
+                double lse = logSumExp(logits[i]);
+                gamma[i] = new double[logits[i].length];
+                for (int c = 0; c < gamma[i].length; c++) gamma[i][c] = Math.exp(logits[i][c] - lse);
+            }
+            return new Pass(xr, normX, normR, dist, z, gamma);
+        }
+
+        /** Eq. 7's J for the batch x. */
+        double loss(INDArray x, INDArray keep) {
+            Pass p = forward(x, keep);
+            double[][] z = Dense.toRows(p.z);
+            double rec = p.dist.mul(p.dist).subi(1e-12).meanNumber().doubleValue();
+            return rec + Gmm.lossAndGradient(z, p.gamma, lambdaEnergy, lambdaCov, EPS, new double[z.length][z[0].length], new double[z.length][p.gamma[0].length]);
+        }
+
+        /**
+         * The gradients of J into net.grads. Back from (∂J/∂z, ∂J/∂γ) of {@link Gmm#lossAndGradient}: softmax
+         * (∂ℓ = γ ⊙ (∂γ − Σₖ γₖ∂γₖ)), the estimation network and its dropout, then z's three parts into the
+         * compression network: ∂J/∂x' = 2(x' − x)/N + ∂J/∂rel · (x' − x)/(‖x − x'‖‖x‖) + ∂J/∂cos · (x/(‖x‖‖x'‖) − cos · x'/‖x'‖²).
+         */
+        void gradients(INDArray x, INDArray keep) {
+            Pass p = forward(x, keep);
+            double[][] z = Dense.toRows(p.z), gamma = p.gamma;
+            int rows = z.length, k = gamma[0].length;
+            double[][] dz = new double[rows][z[0].length], dGamma = new double[rows][k], dLogits = new double[rows][k];
+            Gmm.lossAndGradient(z, gamma, lambdaEnergy, lambdaCov, EPS, dz, dGamma);
+            for (int i = 0; i < rows; i++) {
+                double dot = 0;
+                for (int c = 0; c < k; c++) dot += gamma[i][c] * dGamma[i][c];
+                for (int c = 0; c < k; c++) dLogits[i][c] = gamma[i][c] * (dGamma[i][c] - dot);
+            }
+            DataType type = net.params.dataType();
+            INDArray dh = net.backward(3, Nd4j.createFromArray(dLogits).castTo(type), true).muli(keep);
+            INDArray dZ = net.backward(2, dh, true).addi(Nd4j.createFromArray(dz).castTo(type));              // [N, d]
+            INDArray dZc = dZ.get(NDArrayIndex.all(), NDArrayIndex.interval(0, code));
+            INDArray dRel = dZ.get(NDArrayIndex.all(), NDArrayIndex.interval(code, code + 1));
+            INDArray dCos = dZ.get(NDArrayIndex.all(), NDArrayIndex.interval(code + 1, code + 2));
+            INDArray minus = p.xr.sub(x);                                                                          // x' − x
+            INDArray cosine = p.z.get(NDArrayIndex.all(), NDArrayIndex.interval(code + 1, code + 2));
+            INDArray dXr = minus.mul(2.0 / rows)
+                    .addi(minus.mulColumnVector(dRel.div(p.dist.mul(p.normX))))
+                    .addi(x.mulColumnVector(dCos.div(p.normX.mul(p.normR))))
+                    .subi(p.xr.mulColumnVector(dCos.mul(cosine).divi(p.normR.mul(p.normR))));
+            INDArray dZcRec = net.backward(1, dXr, true);
+            net.backward(0, dZcRec.addi(dZc), false);
+        }
+
+        /** z and γ of every row of x, without dropout, 4,096 rows at a time: [0] = z [n][d], [1] = γ [n][K]. */
+        double[][][] zAndGamma(double[][] x) {
+            double[][] z = new double[x.length][], gamma = new double[x.length][];
+            for (int from = 0; from < x.length; from += 4096) {
+                int[] rows = new int[Math.min(x.length, from + 4096) - from];
+                for (int i = 0; i < rows.length; i++) rows[i] = from + i;
+                int at = from;
+                DenseNet.scoped(() -> {
+                    Pass p = forward(Dense.rows(x, rows), Nd4j.ones(DataType.FLOAT, rows.length, ESTIMATION_HIDDEN));
+                    double[][] zb = Dense.toRows(p.z);
+                    System.arraycopy(zb, 0, z, at, zb.length);
+                    System.arraycopy(p.gamma, 0, gamma, at, zb.length);
+                    return null;
+                });
+            }
+            return new double[][][] {z, gamma};
         }
     }
 }

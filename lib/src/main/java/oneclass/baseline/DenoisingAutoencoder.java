@@ -1,13 +1,9 @@
 package oneclass.baseline;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,7 +15,7 @@ import java.util.SplittableRandom;
  *   <li>D-128-64-32-64-128-D, ReLU, sigmoid output, Keras' Glorot-uniform init;</li>
  *   <li>corruption x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I), σ = 0.5 (the post's noise_factor), fresh every batch;</li>
  *   <li>loss: binary cross-entropy of the clean x against the reconstruction of x̃, summed over the D inputs
- *       ({@link Dense#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
+ *       ({@link DenseNet#bernoulliNll}) and averaged over the batch (the post averages over the inputs too,
  *       a constant factor that Adam's step does not see);</li>
  *   <li>Adam, learning rate 1e-3 (Keras' default), batch 256, 100 epochs (the post's).</li>
  * </ul>
@@ -51,36 +47,43 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
     @Override public double[] normality(double[][] train, double[][] test, long seed) {
         Dense.requireUnitInterval(train, "DAE");
         SplittableRandom rng = new SplittableRandom(seed);
-        Model m = new Model(train[0].length, rng);
-        Dense.train(m.sd, List.of("x", "xNoisy"), train.length, batchSize, epochs, lr, rng, rows -> {
-            INDArray x = Dense.rows(train, rows);
-            return new INDArray[] {x, corrupt(x, noise, rng)};
+        Model m = new Model(train[0].length, lr, DataType.FLOAT, rng);
+        int d = train[0].length;
+        m.net.train(train.length, batchSize, epochs, rng, rows -> {
+            float[] x = Dense.rowValues(train, rows);
+            m.gradients(Dense.matrix(x, rows.length, d), Dense.matrix(corrupt(x, noise, rng), rows.length, d));
         });
-        double[] err = Dense.perRow(m.sd, "error", test.length, 1000, rows -> {
+        double[] err = DenseNet.perRow(test.length, 1000, rows -> {
             INDArray x = Dense.rows(test, rows);
-            return Map.of("x", x, "xNoisy", x);  // scoring reconstructs the clean input
+            return m.error(x, x);  // scoring reconstructs the clean input
         });
         for (int i = 0; i < err.length; i++) err[i] = -err[i];
         return err;
     }
 
-    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng. */
-    static INDArray corrupt(INDArray x, double sigma, SplittableRandom rng) {
-        INDArray e = Dense.gaussian((int) x.rows(), (int) x.columns(), rng);
-        return Transforms.max(Transforms.min(e.muli(sigma).addi(x), 1.0, false), 0.0, false);
+    /** x̃ = clip(x + σ·ε, 0, 1), ε ~ N(0, I) from rng, one draw per value in order. */
+    static float[] corrupt(float[] x, double sigma, SplittableRandom rng) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < f.length; i++) f[i] = (float) Math.min(1, Math.max(0, x[i] + sigma * rng.nextGaussian()));
+        return f;
     }
 
-    /** The graph: x̃ → encoder → decoder → logits; "error" = BCE(x, σ(logits)) per row [B]; "loss" = its batch mean. */
+    /** The network x̃ → encoder → decoder → logits, D-128-64-32-64-128-D, ReLU, linear logits (σ is in the loss). */
     static final class Model {
-        final SameDiff sd = SameDiff.create();
+        final DenseNet net;
 
-        Model(int d, SplittableRandom rng) {
-            SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, d);
-            SDVariable xNoisy = sd.placeHolder("xNoisy", DataType.FLOAT, -1, d);
-            SDVariable logits = Dense.stack(sd, "ae", xNoisy, new int[] {d, 128, 64, 32, 64, 128, d}, Dense.Act.RELU, Dense.Act.NONE, rng);
-            SDVariable error = Dense.bernoulliNll(sd, x, logits).rename("error");
-            error.mean().rename("loss");
-            sd.setLossVariables("loss");
+        Model(int d, double lr, DataType type, SplittableRandom rng) {
+            net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.NONE, d, 128, 64, 32, 64, 128, d)), lr, type, rng);
+        }
+
+        /** BCE(x, σ(logits(xIn))) per row [B]: the error of reconstructing x from xIn. */
+        INDArray error(INDArray x, INDArray xIn) {
+            return DenseNet.bernoulliNll(x, net.forward(0, xIn));
+        }
+
+        /** The gradients of the loss, the batch mean of {@link #error}(x, x̃), into net.grads. */
+        void gradients(INDArray x, INDArray xNoisy) {
+            net.backward(0, DenseNet.bernoulliNllGradient(x, net.forward(0, xNoisy)), false);
         }
     }
 }

@@ -1,13 +1,11 @@
 package oneclass.baseline;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -49,37 +47,66 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
     @Override public double[] normality(double[][] train, double[][] test, long seed) {
         Dense.requireUnitInterval(train, "VAE");
         SplittableRandom rng = new SplittableRandom(seed);
-        Model m = new Model(train[0].length, rng);
-        Dense.train(m.sd, List.of("x", "eps"), train.length, batchSize, epochs, lr, rng,
-                rows -> new INDArray[] {Dense.rows(train, rows), Dense.gaussian(rows.length, LATENT, rng)});
+        Model m = new Model(train[0].length, lr, DataType.FLOAT, rng);
+        m.net.train(train.length, batchSize, epochs, rng, rows -> m.gradients(Dense.rows(train, rows), Dense.gaussian(rows.length, LATENT, rng)));
         // ε = 0: z = μ(x), the reconstruction of the mean code
-        double[] err = Dense.perRow(m.sd, "reconstruction", test.length, 1000,
-                rows -> Map.of("x", Dense.rows(test, rows), "eps", Nd4j.zeros(DataType.FLOAT, rows.length, LATENT)));
+        double[] err = DenseNet.perRow(test.length, 1000, rows -> {
+            INDArray x = Dense.rows(test, rows);
+            return m.forward(x, Nd4j.zeros(DataType.FLOAT, rows.length, LATENT)).reconstruction(x);
+        });
         for (int i = 0; i < err.length; i++) err[i] = -err[i];
         return err;
     }
 
     /** KL(N(μ, diag σ²) ‖ N(0, I)) per row = −½ Σⱼ (1 + log σⱼ² − μⱼ² − σⱼ²) (Kingma and Welling, Appendix B). μ, log σ²: [B, J] → [B]. */
-    static SDVariable klToStandardNormal(SameDiff sd, SDVariable mu, SDVariable logVar) {
-        return logVar.add(1).sub(mu.mul(mu)).sub(sd.math().exp(logVar)).sum(1).mul(-0.5);
+    static INDArray klToStandardNormal(INDArray mu, INDArray logVar) {
+        return logVar.add(1).subi(mu.mul(mu)).subi(Transforms.exp(logVar, true)).sum(1).muli(-0.5);
     }
 
-    /** The graph; outputs per row [B]: "reconstruction" = −log p(x|z), "kl"; "loss" = mean of their sum (−ELBO). */
-    static final class Model {
-        final SameDiff sd = SameDiff.create();
+    /** One forward pass: the code's μ, log σ², σ [B, J] and the decoder's logits [B, D]. */
+    record Pass(INDArray mu, INDArray logVar, INDArray sigma, INDArray logits) {
+        /** −log p(x | z) per row [B]. */
+        INDArray reconstruction(INDArray x) { return DenseNet.bernoulliNll(x, logits); }
+        /** KL(q(z|x) ‖ N(0, I)) per row [B]. */
+        INDArray kl() { return klToStandardNormal(mu, logVar); }
+        /** −ELBO, the batch mean of reconstruction + KL. */
+        double loss(INDArray x) { return reconstruction(x).addi(kl()).meanNumber().doubleValue(); }
+    }
 
-        Model(int d, SplittableRandom rng) {
-            SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, d);
-            SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, LATENT);
-            SDVariable h = Dense.stack(sd, "enc", x, new int[] {d, 128, 64}, Dense.Act.RELU, Dense.Act.RELU, rng);  // h: [B, 64]
-            SDVariable mu = Dense.stack(sd, "mu", h, new int[] {64, LATENT}, Dense.Act.NONE, Dense.Act.NONE, rng);
-            SDVariable logVar = Dense.stack(sd, "logvar", h, new int[] {64, LATENT}, Dense.Act.NONE, Dense.Act.NONE, rng);
-            SDVariable z = mu.add(sd.math().exp(logVar.mul(0.5)).mul(eps));                                 // Eq. 10
-            SDVariable logits = Dense.stack(sd, "dec", z, new int[] {LATENT, 64, 128, d}, Dense.Act.RELU, Dense.Act.NONE, rng);
-            SDVariable rec = Dense.bernoulliNll(sd, x, logits).rename("reconstruction");
-            SDVariable kl = klToStandardNormal(sd, mu, logVar).rename("kl");
-            rec.add(kl).mean().rename("loss");
-            sd.setLossVariables("loss");
+    /**
+     * The networks: encoder D-128-64 (chain 0), heads μ (1) and log σ² (2), decoder 32-64-128-D (3), in
+     * the order their weights are drawn.
+     */
+    static final class Model {
+        final DenseNet net;
+
+        Model(int d, double lr, DataType type, SplittableRandom rng) {
+            net = new DenseNet(List.of(DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.RELU, d, 128, 64),
+                    DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT), DenseNet.Chain.of(Dense.Act.NONE, Dense.Act.NONE, 64, LATENT),
+                    DenseNet.Chain.of(Dense.Act.RELU, Dense.Act.NONE, LATENT, 64, 128, d)), lr, type, rng);
+        }
+
+        /** x: [B, D], ε: [B, J]. */
+        Pass forward(INDArray x, INDArray eps) {
+            INDArray h = net.forward(0, x);                                           // [B, 64]
+            INDArray mu = net.forward(1, h), logVar = net.forward(2, h);              // [B, J]
+            INDArray sigma = Transforms.exp(logVar.mul(0.5), false);
+            INDArray z = sigma.mul(eps).addi(mu);                                     // Eq. 10
+            return new Pass(mu, logVar, sigma, net.forward(3, z));
+        }
+
+        /**
+         * The gradients of −ELBO (batch mean) into net.grads. With z = μ + σ ⊙ ε, σ = exp(½ log σ²) and
+         * KL = −½ Σ (1 + log σ² − μ² − σ²): ∂/∂μ = ∂L/∂z + μ/B, ∂/∂log σ² = ½ ∂L/∂z ⊙ ε ⊙ σ + ½ (σ² − 1)/B.
+         */
+        void gradients(INDArray x, INDArray eps) {
+            Pass p = forward(x, eps);
+            long b = x.rows();
+            INDArray dz = net.backward(3, DenseNet.bernoulliNllGradient(x, p.logits()), true);                      // [B, J]
+            INDArray dMu = p.mu().div(b).addi(dz);
+            INDArray dLogVar = dz.muli(eps).muli(p.sigma()).muli(0.5).addi(p.sigma().mul(p.sigma()).subi(1).muli(0.5 / b));
+            INDArray dh = net.backward(1, dMu, true).addi(net.backward(2, dLogVar, true));                      // [B, 64]
+            net.backward(0, dh, false);
         }
     }
 }
