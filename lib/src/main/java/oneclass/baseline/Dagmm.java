@@ -87,6 +87,13 @@ public record Dagmm(Integer epochs, double lr, double lambdaEnergy, double lambd
 
     @Override public String name() { return "DAGMM"; }
 
+    /** Fewer epochs than Zong et al. state for the data set's setting (e.g. 400 of Thyroid's 20,000) is a shortened budget. */
+    @Override public String shortened(int features) {
+        Setting s = Setting.forWidth(features);
+        return epochs == null || epochs >= s.epochs ? null
+                : epochs + " of Zong et al.'s " + s.epochs + " epochs (" + s.name().toLowerCase(java.util.Locale.ROOT) + "'s setting)";
+    }
+
     @Override public String describe() {
         return "DAGMM(networks, K, batch" + (epochs == null ? ", epochs" : "") + " of Zong et al. Sec. 4.3 by width (6: thyroid, 274: arrhythmia, "
                 + "else kddcup99)" + (epochs == null ? "" : ", epochs=" + epochs) + ", adam lr=" + lr + ", lambda1=" + lambdaEnergy

@@ -39,6 +39,11 @@ public record DenoisingAutoencoder(int epochs, int batchSize, double lr, double 
 
     @Override public String name() { return "DAE"; }
 
+    /** Fewer epochs than the recipe's 100 (the papers state no budget for their DAE) is a shortened budget. */
+    @Override public String shortened(int features) {
+        return epochs >= KERAS_BLOG.epochs ? null : epochs + " of the recipe's " + KERAS_BLOG.epochs + " epochs (the papers state none)";
+    }
+
     @Override public String describe() {
         return "DAE(D-128-64-32-64-128-D relu/sigmoid, gaussian noise=" + noise + " clipped, BCE, adam lr=" + lr
                 + ", batch=" + batchSize + ", epochs=" + epochs + ")";

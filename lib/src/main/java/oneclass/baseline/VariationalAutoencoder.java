@@ -40,6 +40,11 @@ public record VariationalAutoencoder(int epochs, int batchSize, double lr) imple
 
     @Override public String name() { return "VAE"; }
 
+    /** Fewer epochs than the recipe's 100 (the papers state no budget for their VAE) is a shortened budget. */
+    @Override public String shortened(int features) {
+        return epochs >= DEFAULT.epochs ? null : epochs + " of the recipe's " + DEFAULT.epochs + " epochs (the papers state none)";
+    }
+
     @Override public String describe() {
         return "VAE(D-128-64-[32 gaussian]-64-128-D relu, bernoulli decoder, -ELBO, adam lr=" + lr + ", batch=" + batchSize + ", epochs=" + epochs + ")";
     }

@@ -25,6 +25,15 @@ class AutoencodersTest {
      * = 0.693147 + 2.126928 + 0.313262 + 0.5 = 3.633337; a confident right logit (x = 1, l = 40) costs ~0
      * (e^−40), a confident wrong one (x = 0, l = 40) costs 40, and l = 200 costs 200 in float (no overflow of e^l).
      */
+    /** The recipe's 100 epochs are the full budget of both autoencoders (the papers state none); fewer are shortened. */
+    @Test
+    void fewerEpochsThanTheRecipesAreAShortenedBudget() {
+        assertNull(DenoisingAutoencoder.KERAS_BLOG.shortened(784));
+        assertNull(VariationalAutoencoder.DEFAULT.shortened(784));
+        assertEquals("2 of the recipe's 100 epochs (the papers state none)", new DenoisingAutoencoder(2, 256, 1e-3, 0.5).shortened(784));
+        assertEquals("99 of the recipe's 100 epochs (the papers state none)", new VariationalAutoencoder(99, 256, 1e-3).shortened(784));
+    }
+
     @Test
     void bernoulliNllIsTheBinaryCrossEntropyOnLogits() {
         double[] nll = DenseNet.bernoulliNll(Nd4j.createFromArray(new float[][] {{1, 0, 0.5f}, {1, 0, 0}}),

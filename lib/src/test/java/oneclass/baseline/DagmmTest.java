@@ -25,6 +25,16 @@ class DagmmTest {
      * φ = (0.3, 0.7), μ₁ = (0, 0), Σ₁ = I, μ₂ = (1, 2), Σ₂ = [[2, 0.5], [0.5, 1]]: E(z) = −log Σₖ φₖ N(z; μₖ, Σₖ)
      * is 2.568676 at z = (0.5, 1) and 2.827780 at the origin (numpy's inv/det gives the same digits).
      */
+    /** The paper's epochs per setting (picked by the data's width) are the full budget; fewer are shortened. */
+    @Test
+    void fewerEpochsThanZongEtAlsAreAShortenedBudget() {
+        assertNull(Dagmm.PAPER.shortened(6));
+        Dagmm p = Dagmm.PAPER;
+        assertEquals("400 of Zong et al.'s 20000 epochs (thyroid's setting)", new Dagmm(400, p.lr(), p.lambdaEnergy(), p.lambdaCov()).shortened(6));
+        assertEquals("2 of Zong et al.'s 200 epochs (kddcup99's setting)", new Dagmm(2, p.lr(), p.lambdaEnergy(), p.lambdaCov()).shortened(118));
+        assertNull(new Dagmm(10_000, p.lr(), p.lambdaEnergy(), p.lambdaCov()).shortened(274), "Arrhythmia's own 10,000");
+    }
+
     @Test
     void energyOfAHandMadeMixture() {
         double[] phi = {0.3, 0.7};
