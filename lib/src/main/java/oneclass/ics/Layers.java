@@ -41,6 +41,24 @@ final class Layers {
         abstract INDArray backward(INDArray dy);
 
         void run(DynamicCustomOp op) { profile.time(op.opName(), () -> Nd4j.exec(op)); }
+
+        private INDArray activated, dPre; // the activation's output and ∂L/∂pre, kept from step to step
+
+        /** act(pre) into a kept buffer; pre itself when there is no activation. */
+        INDArray activate(Act act, INDArray pre) {
+            if (act == null) return pre;
+            activated = like(activated, pre.dataType(), pre.shape());
+            act.forward(this, pre, activated);
+            return activated;
+        }
+
+        /** ∂L/∂pre from ∂L/∂y through the activation of {@link #activate}; dy itself when there is none. */
+        INDArray deactivate(Act act, INDArray pre, INDArray dy) {
+            if (act == null) return dy;
+            dPre = like(dPre, pre.dataType(), pre.shape());
+            act.backward(this, pre, dy, dPre);
+            return dPre;
+        }
     }
 
     /** A stack of layers and the shape it ends at ([-1, C, H, W] or [-1, D]). */
@@ -89,7 +107,7 @@ final class Layers {
         private final Act act;
         private final int stride;
         private final int[] args;
-        private INDArray pre, out, dpre, dx;
+        private INDArray pre, dx;
 
         Conv(Params.Param w, Params.Param b, int kernel, int stride, Act act, OpProfile profile, boolean first) {
             super(profile, first);
@@ -104,19 +122,11 @@ final class Layers {
             in = x;
             pre = like(pre, x.dataType(), x.size(0), w.shape[3], ceilDiv(x.size(2), stride), ceilDiv(x.size(3), stride));
             run(DynamicCustomOp.builder("conv2d").addInputs(x, w.value, b.value).addOutputs(pre).addIntegerArguments(args).build());
-            if (act == null) return pre;
-            out = like(out, pre.dataType(), pre.shape());
-            act.forward(this, pre, out);
-            return out;
+            return activate(act, pre);
         }
 
         @Override INDArray backward(INDArray dy) {
-            INDArray d = dy;
-            if (act != null) {
-                dpre = like(dpre, pre.dataType(), pre.shape());
-                act.backward(this, pre, dy, dpre);
-                d = dpre;
-            }
+            INDArray d = deactivate(act, pre, dy);
             dx = like(dx, in.dataType(), in.shape()); // libnd4j computes ∂L/∂x even for the first layer
             run(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w.value, b.value, d).addOutputs(dx, w.grad, b.grad).addIntegerArguments(args).build());
             return first ? null : dx;
@@ -137,7 +147,7 @@ final class Layers {
         private final int[] args = convArgs(1, 1);
         private int[] blocks;                  // pre[k] = conv[blocks[k]]
         private INDArray bias, biasGrad;       // [s²·O]: b repeated, and its gradient
-        private INDArray conv, pre, out, dpre, dconv, dx;
+        private INDArray conv, pre, dconv, dx;
 
         BlockDeconv(Params.Param w, Params.Param b, int stride, Act act, OpProfile profile, boolean first) {
             super(profile, first);
@@ -159,19 +169,11 @@ final class Layers {
             profile.time("bias_repeat", () -> Nd4j.exec(new BroadcastCopyOp(repeated, b.value, repeated, 1)));
             run(DynamicCustomOp.builder("conv2d").addInputs(x, w.value, bias).addOutputs(conv).addIntegerArguments(args).build());
             profile.time("depth_to_space", () -> gather(conv, pre, blocks));
-            if (act == null) return pre;
-            out = like(out, t, pre.shape());
-            act.forward(this, pre, out);
-            return out;
+            return activate(act, pre);
         }
 
         @Override INDArray backward(INDArray dy) {
-            INDArray d = dy;
-            if (act != null) {
-                dpre = like(dpre, pre.dataType(), pre.shape());
-                act.backward(this, pre, dy, dpre);
-                d = dpre;
-            }
+            INDArray d = deactivate(act, pre, dy);
             INDArray g = d;
             dconv = like(dconv, conv.dataType(), conv.shape());
             profile.time("space_to_depth", () -> scatter(g, dconv, blocks));
@@ -263,7 +265,7 @@ final class Layers {
     static final class Dense extends Layer {
         private final Params.Param w, b;
         private final Act act;
-        private INDArray flat, pre, out, dpre, dx;
+        private INDArray flat, pre, dx;
 
         Dense(Params.Param w, Params.Param b, Act act, OpProfile profile, boolean first) {
             super(profile, first);
@@ -280,19 +282,11 @@ final class Layers {
                 Nd4j.gemm(flat, w.value, pre, false, false, 1, 0);
                 Nd4j.exec(new BroadcastAddOp(pre, b.value, pre, 1));
             });
-            if (act == null) return pre;
-            out = like(out, pre.dataType(), pre.shape());
-            act.forward(this, pre, out);
-            return out;
+            return activate(act, pre);
         }
 
         @Override INDArray backward(INDArray dy) {
-            INDArray d = dy;
-            if (act != null) {
-                dpre = like(dpre, pre.dataType(), pre.shape());
-                act.backward(this, pre, dy, dpre);
-                d = dpre;
-            }
+            INDArray d = deactivate(act, pre, dy);
             INDArray g = d;
             profile.time("matmul_bp", () -> {
                 Nd4j.gemm(flat, g, w.grad, true, false, 1, 0); // ∂L/∂W = xᵀ·δ
