@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: keep-runs restore-runs keep-runs-smoke resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ help: ## list the targets
 test: ## unit tests + short real-data runs (JUnit 5), then the scripts' smoke run
 	cd lib && umask 022 && ONECLASS_TEST_UMASK=0022 mvn -B -ntp test; \
 	  status=$$?; cat target/surefire-reports/*.txt 2>/dev/null | awk '/Tests run:/ {split($$0,a,/[:,]/); r+=a[2]; f+=a[4]; e+=a[6]; s+=a[8]} END {printf "\njunit: %d passed, %d failed, %d skipped\n", r-f-e-s, f+e, s}'; exit $$status
-	$(MAKE) --no-print-directory hrn-table1-smoke baselines-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke
+	$(MAKE) --no-print-directory hrn-table1-smoke baselines-smoke hrn-table2-smoke hrn-ablation-noise-smoke hrn-pretrained-smoke hcl-table7-smoke shard-smoke slurm-smoke ics-smoke resume-smoke keep-runs-smoke
 
 hrn-table1: ## HRN Table 1 as the paper describes it (MNIST, Fashion-MNIST, CIFAR-10; 5 seeds; 100 epochs)
 	$(JBANG) hrn_table1 $(DATA_OPT) $(ARGS)
@@ -123,6 +123,48 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # (the alias is not "report": JBang would take the report/ folder for a script)
 report: ## one reproduction report from every section's stored runs (shards included): report/REPORT.md + charts
 	$(JBANG) repro_report --results $(RESULTS) --out $(REPORT_OUT) $(ARGS)
+
+# ---- Runs kept between sessions ----------------------------------------------------------------------------
+# results/ is not in git, and a development machine's results do not outlive its session. report/kept-runs.tar.gz keeps
+# the run files themselves (each section's runs/*.csv with its CRC, its tables and run records: no pictures, test scores,
+# split files or feature caches), so that a later session restores them, resumes (the runner skips runs already on disk)
+# and adds seeds instead of starting over. The archive is deterministic (sorted names, no dates, mode 0644).
+KEPT_RUNS ?= report/kept-runs.tar.gz
+SECTION_DIRS := $(basename $(notdir $(wildcard scripts/*.java)))
+TAR_SORTED := tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --mode=u=rwX,go=rX
+
+keep-runs: ## add RESULTS' run files (results/<section>/...: runs, tables, run records) to report/kept-runs.tar.gz; a run in both keeps RESULTS' file
+	@set -euo pipefail; test -d "$(RESULTS)" || { echo "keep-runs: no results folder $(RESULTS) (RESULTS=DIR names another)"; exit 2; }; \
+	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  if [ -f "$(KEPT_RUNS)" ]; then tar -xzf "$(KEPT_RUNS)" -C "$$tmp" || { echo "keep-runs: cannot read $(KEPT_RUNS)"; exit 1; }; fi; \
+	  before=$$(find "$$tmp" -path '*/runs/*.csv' | wc -l); \
+	  cd "$(RESULTS)"; for d in $(SECTION_DIRS); do [ -d "$$d" ] || continue; \
+	    find "$$d" \( -name scores -o -name splits -o -name features \) -prune -o -type f \( -name '*.csv' -o -name '*.json' -o -name '*.md' \) \
+	      ! -name '.*' -print0 | xargs -0 -r cp --parents -t "$$tmp"; done; cd - >/dev/null; \
+	  after=$$(find "$$tmp" -path '*/runs/*.csv' | wc -l); mkdir -p "$$(dirname "$(KEPT_RUNS)")"; \
+	  $(TAR_SORTED) -cf - -C "$$tmp" . | gzip -n -9 > "$(KEPT_RUNS).tmp" && mv "$(KEPT_RUNS).tmp" "$(KEPT_RUNS)"; \
+	  echo "keep-runs: $(KEPT_RUNS) holds $$after run files ($$before before; $(RESULTS)'s files replace kept ones of the same name)"
+
+restore-runs: ## unpack report/kept-runs.tar.gz into RESULTS (results/), never over a file already there; then a run resumes and adds to them
+	@set -euo pipefail; test -f "$(KEPT_RUNS)" || { echo "restore-runs: no $(KEPT_RUNS) (make keep-runs writes it)"; exit 2; }; \
+	  mkdir -p "$(RESULTS)"; umask 022; tar -xzf "$(KEPT_RUNS)" -C "$(RESULTS)" --skip-old-files --no-same-owner; \
+	  echo "restore-runs: $$(tar -tzf "$(KEPT_RUNS)" | grep -c '/runs/.*\.csv$$') run files from $(KEPT_RUNS) in $(RESULTS) (files already there kept)"
+
+# keep-runs and restore-runs on hrn-table1-smoke's runs: two halves kept one after the other, restored into an empty
+# folder, must be the runs and give the report that the whole folder gives.
+keep-runs-smoke: ## hrn-table1-smoke's runs kept in two halves, restored elsewhere: the same run files, the same report
+	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
+	rm -rf results/smoke-keep && mkdir -p results/smoke-keep/whole/hrn_table1/paper results/smoke-keep/half1/hrn_table1/paper/runs results/smoke-keep/half2/hrn_table1/paper/runs
+	cp -r results/smoke/runs results/smoke/run-record.json results/smoke-keep/whole/hrn_table1/paper/ && cp results/smoke/run-record.json results/smoke-keep/half1/hrn_table1/paper/
+	i=0; for f in results/smoke/runs/*.csv; do i=$$((i+1)); cp $$f results/smoke-keep/half$$((i % 2 + 1))/hrn_table1/paper/runs/; done
+	$(MAKE) --no-print-directory keep-runs RESULTS=results/smoke-keep/half1 KEPT_RUNS=results/smoke-keep/kept.tar.gz
+	$(MAKE) --no-print-directory keep-runs RESULTS=results/smoke-keep/half2 KEPT_RUNS=results/smoke-keep/kept.tar.gz
+	$(MAKE) --no-print-directory restore-runs RESULTS=results/smoke-keep/restored KEPT_RUNS=results/smoke-keep/kept.tar.gz
+	diff -r results/smoke-keep/whole/hrn_table1/paper/runs results/smoke-keep/restored/hrn_table1/paper/runs
+	$(JBANG) repro_report --results results/smoke-keep/whole --out results/smoke-keep/report-whole --sections hrn_table1 > /dev/null
+	$(JBANG) repro_report --results results/smoke-keep/restored --out results/smoke-keep/report-restored --sections hrn_table1 > /dev/null
+	diff <(sed 's/smoke-keep\/whole/ROOT/g' results/smoke-keep/report-whole/REPORT.md) <(sed 's/smoke-keep\/restored/ROOT/g' results/smoke-keep/report-restored/REPORT.md) \
+	  && test -z "$$(find results/smoke-keep/restored -type f ! -perm 644)" && echo "keep-runs-smoke: 1 passed, 0 failed (kept in two halves, restored: same runs, same report)"
 
 notebook-kernel: ## Jupyter (Debian packages; apt-get when missing), the Java kernel (rapaio, Maven Central) and the library jar the notebooks load
 	@command -v jupyter-nbconvert >/dev/null || { echo "installing Jupyter from Debian packages (apt-get)"; \
