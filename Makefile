@@ -16,7 +16,7 @@ ARGS ?=
 # ND4J on small matrices is fastest single-threaded; the scripts run independent runs in parallel.
 export OMP_NUM_THREADS := 1
 
-.PHONY: keep-runs restore-runs keep-runs-smoke resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-bench ics-smoke
+.PHONY: keep-runs restore-runs keep-runs-smoke resume-smoke help test hrn-table1 hrn-table1-official hrn-table1-baselines hrn-table1-check hrn-table1-smoke hrn-table1-deep-baselines baselines-smoke hrn-table2 hrn-table2-smoke hrn-ablation hrn-noise hrn-sensitivity hrn-ablation-noise-smoke hrn-pretrained hrn-pretrained-smoke bench jbang clean hcl-table7 hcl-table7-smoke report notebooks notebook-kernel shard-smoke slurm-smoke ics-split ics-table1 ics-table1-official ics-table1-check ics-rho ics-width ics-bench ics-smoke
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -245,14 +245,21 @@ ics-table1-check: ## regression check: ICS Table 1, exit 1 when a comparable cel
 ics-rho: ## ICS Fig. 4: ICS's class-averaged AUC for rho = 5..50 %, with the curve (1 seed)
 	$(JBANG) ics_rho $(DATA_OPT) $(ARGS)
 
+ics-width: ## ICS: Ours' AUC and minutes per run against the width of the AlexNet-like networks (w = 4, 8, 16; MNIST digits 0, 2, 5; 1 seed; ~1 h on one core), with the curves
+	$(JBANG) ics_width $(DATA_OPT) $(ARGS)
+
 ics-bench: ## seconds per ICS training step and per (data set, class, seed) run, and the full-table estimate
 	$(JBANG) ics_bench $(DATA_OPT) $(ARGS)
 
-ics-smoke: ## a short real-data pass through ics_table1 (MNIST class 0, 1 seed, --quick: 128 images, 1 epoch), its four columns and OCSVM, IF, HOG
+ics-smoke: ## a short real-data pass through ics_table1 (MNIST class 0, 1 seed, --quick: 128 images, 1 epoch), its four columns and OCSVM, IF, HOG; and ics_width at w = 4, 8
 	rm -rf results/smoke-ics
 	$(JBANG) ics_table1 --datasets mnist --classes 0 --seeds 1 --quick --methods Ours,NNwDS,NaiveNN,SSIM,OCSVM,IF,HOG --out results/smoke-ics $(DATA_OPT)
 	@test -s results/smoke-ics/summary.md && test -s results/smoke-ics/chart-mnist.png && test -s results/smoke-ics/splits/mnist_c0_s1.csv \
 	  && test $$(ls results/smoke-ics/runs | wc -l) -eq 7 && test -s results/smoke-ics/runs/mnist_c0_IF_rho0_s1.csv && grep -q 'HOG ours' results/smoke-ics/summary.md && echo "smoke-ics: 1 passed, 0 failed"
+	rm -rf results/smoke-ics-width
+	$(JBANG) ics_width --classes 0 --widths 4,8 --quick --out results/smoke-ics-width $(DATA_OPT)
+	@test $$(ls results/smoke-ics-width/w4/runs results/smoke-ics-width/w8/runs | grep -c csv) -eq 4 && test -s results/smoke-ics-width/curve-mnist-AUC.png \
+	  && test -s results/smoke-ics-width/curve-mnist-minutes.png && grep -q '| mnist | 8 | 1 |' results/smoke-ics-width/summary.md && echo "smoke-ics-width: 1 passed, 0 failed"
 
 jbang: ## resolve JBang from Maven Central (done automatically on first use) and print its version
 	$(JBANG) version

@@ -62,6 +62,61 @@ public final class IcsResults {
         });
     }
 
+    /** The width curve's columns: {@code width=<w>} the AUC of Ours, {@code minutes@width=<w>} its minutes per (data set, class, seed). */
+    public static final String WIDTH = "width=", MINUTES = "minutes@width=";
+
+    /**
+     * ics_width's folder: one {@link IcsGrid} results folder {@code w<w>/} per width of the AlexNet-like networks, each holding Ours
+     * and SSIM. Per (data set, class, seed): Ours' AUC, and the minutes that Ours costs at that width, its autoencoder and split
+     * (SSIM's run time, which includes making the split) plus its classifier. A width's damaged run files are named as usual.
+     */
+    public static Results width(Path dir, ExpectedResults expected) {
+        if (!Files.isDirectory(dir)) return null;
+        List<Path> widths;
+        try (var files = Files.list(dir)) {
+            widths = files.filter(f -> f.getFileName().toString().matches("w[0-9]+") && Files.isDirectory(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        List<Cells.Measurement> ms = new ArrayList<>();
+        List<IcsGrid.RunResult> all = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
+        for (Path w : widths) {
+            String width = w.getFileName().toString().substring(1);
+            Results r = Results.ofRuns(w, IcsGrid.RunResult.class, runs -> {
+                Map<String, IcsGrid.RunResult> ssim = new HashMap<>();
+                for (IcsGrid.RunResult x : runs) if (x.method().equals(IcsMethod.SSIM.column())) ssim.put(x.dataset() + "_" + x.cls() + "_" + x.seed(), x);
+                for (IcsGrid.RunResult x : runs) {
+                    if (!x.method().equals(IcsMethod.ICS.column())) continue;
+                    all.add(x);
+                    ms.add(new Cells.Measurement(x.dataset(), String.valueOf(x.cls()), WIDTH + width, x.seed(), x.auc()));
+                    IcsGrid.RunResult split = ssim.get(x.dataset() + "_" + x.cls() + "_" + x.seed());
+                    if (split != null)
+                        ms.add(new Cells.Measurement(x.dataset(), String.valueOf(x.cls()), MINUTES + width, x.seed(), (x.seconds() + split.seconds()) / 60));
+                }
+                return new Results(w, runs.size(), List.of(), List.of(), List.of());
+            });
+            if (r != null) damaged.addAll(r.damaged());
+        }
+        if (ms.isEmpty()) return damaged.isEmpty() ? null : Results.onlyDamaged(dir, damaged);
+        return new Results(dir, all.size(), Comparison.compare(Cells.aggregate(ms), expected, notComparable(dir, all)), ms, List.of(),
+                Map.of(), damaged);
+    }
+
+    /** Per data set, Ours' class-averaged AUC and its minutes per (class, seed) against the width, the default width marked. */
+    public static Map<String, byte[]> widthCurves(List<Comparison.Row> rows) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (String d : Comparison.datasets(rows))
+            for (String[] y : new String[][] {{WIDTH, "AUC", "AUC % of Ours (mean over classes)"}, {MINUTES, "minutes", "minutes per (class, seed): autoencoder + classifier"}}) {
+                List<Comparison.Row> c = Comparison.sweep(rows, d, y[0]);
+                if (c.isEmpty()) continue;
+                m.put(d + "-" + y[1], Charts.curve("ICS, AlexNet-like networks -- " + d + ": " + y[1] + " against the width w", "width w (convolutions w, 2w, 3w, 3w, 2w)",
+                        y[2], c.stream().mapToDouble(r -> Comparison.number(r.method())).toArray(), c.stream().mapToDouble(Comparison.Row::ours).toArray(),
+                        c.stream().mapToDouble(Comparison.Row::oursStd).toArray(), IcsProtocol.DEFAULT_WIDTH));
+            }
+        return m;
+    }
+
     /**
      * Why a cell of an ICS results folder is not judged against the paper: a {@code --quick} run, else a subset of a data set,
      * else a run at a shortened budget ({@link IcsGrid.RunResult#shortened()}); null if it is judged.

@@ -79,7 +79,11 @@ public final class Sections {
             section("ics_rho").title("ICS Fig. 4: class-averaged AUC against the ratio ρ (the paper prints no points: std over ρ < 1, Sec. 3.2)")
                     .protocols("paper", "official-code", "paper-quick")
                     .reader(IcsResults::rho).charts(IcsResults::rhoCurves)
-                    .live("paper-quick", "--datasets", "mnist", "--classes", "0", "--rhos", "5,10,50", "--quick").build());
+                    .live("paper-quick", "--datasets", "mnist", "--classes", "0", "--rhos", "5,10,50", "--quick").build(),
+            section("ics_width").title("ICS: Ours' AUC and run time against the width of the AlexNet-like networks (the paper gives no width)")
+                    .protocols("paper", "paper-quick")
+                    .reader(IcsResults::width).charts(IcsResults::widthCurves)
+                    .live("paper-quick", "--datasets", "mnist", "--classes", "0", "--widths", "4,8", "--quick").build());
 
     static {
         for (String id : MACHINE.sections().keySet())

@@ -31,6 +31,13 @@ public class GridOptions {
         return (G) this;
     }
 
+    /** This grid with other default classes; for a field initializer, after {@link #withDefaults}. */
+    @SuppressWarnings("unchecked")
+    public <G extends GridOptions> G withClasses(Integer... classes) {
+        this.classes = List.of(classes);
+        return (G) this;
+    }
+
     /** The data sets, parsed; a bad name is a {@link picocli.CommandLine.ParameterException} naming --datasets. */
     public List<Benchmark> benchmarks(ScriptOptions where) {
         return where.parse("--datasets", () -> datasets.stream().map(Benchmark::parse).distinct().toList());

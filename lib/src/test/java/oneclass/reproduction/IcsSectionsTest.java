@@ -81,6 +81,30 @@ class IcsSectionsTest {
         assertEquals(List.of("mnist"), List.copyOf(Notebook.charts(e).keySet()));
     }
 
+    static IcsGrid.RunResult timed(String method, int cls, long seed, double auc, double seconds) {
+        return new IcsGrid.RunResult("mnist", "full", cls, method, method.equals("SSIM") ? 0 : 10, "paper", seed, auc, 100, 10, 1000, seconds,
+                "f00d", "cfg", null);
+    }
+
+    @Test
+    void widthCurveAveragesOursOverClassesAndAddsTheSplitsTimeToItsMinutes() {
+        store("ics_width", "paper/w4", List.of(timed("Ours", 0, 1, 90, 60), timed("SSIM", 0, 1, 80, 120), timed("Ours", 2, 1, 70, 120),
+                timed("SSIM", 2, 1, 60, 240)));
+        store("ics_width", "paper/w16", List.of(timed("Ours", 0, 1, 95, 600), timed("SSIM", 0, 1, 85, 600), timed("Ours", 2, 1, 85, 300)));
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(Sections.get("ics_width"), results, EXPECTED);
+        assertEquals("paper", e.protocol());
+        assertEquals(4, e.main().runs()); // Ours' runs at both widths
+        java.util.function.Function<String, Comparison.Row> avg = m -> e.rows().stream()
+                .filter(r -> r.method().equals(m) && r.cls().equals(Cells.AVG)).findFirst().orElseThrow();
+        assertEquals(80.0, avg.apply("width=4").ours(), 1e-9);
+        assertEquals(90.0, avg.apply("width=16").ours(), 1e-9);
+        assertEquals(4.5, avg.apply("minutes@width=4").ours(), 1e-9);      // (1 + 2) and (2 + 4) minutes
+        assertTrue(e.rows().stream().noneMatch(r -> r.method().equals("minutes@width=16") && r.cls().equals("2"))); // no split time, no minutes
+        assertEquals(List.of("width=4", "width=16"), Comparison.sweep(e.rows(), "mnist", "width=").stream().map(Comparison.Row::method).toList());
+        assertEquals(new ReproductionReport.Tally(0, 0, 0, 0, 0, 0), e.tally()); // the paper gives no width: nothing judged
+        assertEquals(List.of("mnist-AUC", "mnist-minutes"), List.copyOf(Notebook.charts(e).keySet()));
+    }
+
     @Test
     void splitSummaryAndItsPicturesAreRead() throws Exception {
         Path dir = results.resolve("ics_split").resolve("from-table1");
