@@ -43,6 +43,8 @@ import java.util.SplittableRandom;
  *       gradient, i.e. the term (λ/2)‖W‖².</li>
  *   <li>weights: PyTorch's default initialization U(±1/√fan_in), drawn from the run's seed.</li>
  * </ul>
+ * The networks, their losses and gradients are {@link DeepSvddNet} (on ICS's direct-op engine); this class holds the
+ * preprocessing, the centre, the training schedule and the score.
  * Only the MNIST network is here: a row must be a 28 × 28 grey image (MNIST, Fashion-MNIST). Ruff et al.'s
  * CIFAR-10 LeNet (three modules, 128 units) is not implemented, and such rows are refused.
  *

@@ -251,29 +251,64 @@ final class Layers {
         return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
     }
 
-    /** 2×2 pooling, stride 2, VALID: max or average. */
+    /**
+     * 2×2 pooling, stride 2, VALID: max or average. Max pooling is written in Java: each window's first largest value
+     * (in the order (0, 0), (0, 1), (1, 0), (1, 1), as libnd4j's and PyTorch's kernels take it) is found once in the
+     * forward pass, and the backward pass sends ∂L/∂y to it, 0 to the other three. libnd4j's maxpool2d and maxpool2d_bp
+     * took 16 and 23 ns per input value on Deep SVDD's [200, 8, 28, 28] (0.5 and 0.6 ns here), the same numbers.
+     */
     static final class Pool extends Layer {
-        private final String op;
+        private final boolean max;
         private static final int[] ARGS = {2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0}; // kernel, stride, padding, dilation, VALID, divisor mode, NCHW
         private INDArray out, dx;
+        private int[] argmax; // max: out[k] = x[argmax[k]], x in c order
 
         Pool(boolean max, OpProfile profile, boolean first) {
             super(profile, first);
-            this.op = max ? "maxpool2d" : "avgpool2d";
+            this.max = max;
         }
 
         @Override INDArray forward(INDArray x) {
             in = x;
             out = like(out, x.dataType(), x.size(0), x.size(1), x.size(2) / 2, x.size(3) / 2);
-            run(DynamicCustomOp.builder(op).addInputs(x).addOutputs(out).addIntegerArguments(ARGS).build());
+            if (!max) run(DynamicCustomOp.builder("avgpool2d").addInputs(x).addOutputs(out).addIntegerArguments(ARGS).build());
+            else profile.time("maxpool2d", () -> {
+                if (argmax == null || argmax.length != out.length()) argmax = new int[Math.toIntExact(out.length())];
+                windowMaxima(x, argmax);
+                gather(x, out, argmax);
+            });
             return out;
         }
 
         @Override INDArray backward(INDArray dy) {
             dx = like(dx, in.dataType(), in.shape());
-            run(DynamicCustomOp.builder(op + "_bp").addInputs(in, dy).addOutputs(dx).addIntegerArguments(ARGS).build());
+            if (!max) run(DynamicCustomOp.builder("avgpool2d_bp").addInputs(in, dy).addOutputs(dx).addIntegerArguments(ARGS).build());
+            else profile.time("maxpool2d_bp", () -> {
+                dx.assign(0);
+                scatter(dy, dx, argmax);
+            });
             return first ? null : dx;
         }
+    }
+
+    /** For each 2×2 window (stride 2, VALID) of x [B, C, H, W], in the output's c order: the c-order index of its first largest value. */
+    static void windowMaxima(INDArray x, int[] argmax) {
+        INDArray f = plain(x);
+        int o = (int) f.offset();
+        java.util.function.IntToDoubleFunction v;
+        if (f.dataType() == DataType.FLOAT) { FloatBuffer b = f.data().asNioFloat(); v = i -> b.get(o + i); }
+        else { DoubleBuffer b = f.data().asNioDouble(); v = i -> b.get(o + i); }
+        int h = (int) f.size(2), w = (int) f.size(3), planes = (int) (f.size(0) * f.size(1)), k = 0;
+        for (int p = 0; p < planes; p++)
+            for (int i = 0; i + 1 < h; i += 2)
+                for (int j = 0; j + 1 < w; j += 2) {
+                    int a = (p * h + i) * w + j, best = a;
+                    double m = v.applyAsDouble(a), b = v.applyAsDouble(a + 1), c = v.applyAsDouble(a + w), d = v.applyAsDouble(a + w + 1);
+                    if (b > m) { m = b; best = a + 1; }
+                    if (c > m) { m = c; best = a + w; }
+                    if (d > m) best = a + w + 1;
+                    argmax[k++] = best;
+                }
     }
 
     /**
