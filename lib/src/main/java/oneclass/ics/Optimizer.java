@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Applies ND4J's own Adam or RMSprop update rules to parameters in place: to a SameDiff graph's, one
- * updater (with its own state) per parameter (Deep SVDD), or to the one vector θ of a {@link Params}
- * network, one updater for all of it (ICS). The loss is chosen per step by the caller, which is why
+ * updater (with its own state) per parameter, or to the one vector θ of a {@link Params}
+ * network, one updater for all of it (ICS, Deep SVDD). The loss is chosen per step by the caller, which is why
  * SameDiff's built-in {@code fit} (one fixed loss) is not used.
  *
  * <p>The L2 term λ·Σ‖W‖² (Keras' l2(λ), added to the loss) enters here as its gradient 2λ·W on the
@@ -60,8 +60,7 @@ public final class Optimizer {
         this(sd, params, rule.config(), l2, decayed);
     }
 
-    /** As above with any ND4J update rule, e.g. Adam with a learning-rate schedule over the iterations (Deep SVDD's milestone). */
-    public Optimizer(SameDiff sd, List<String> params, IUpdater cfg, double l2, Collection<String> decayed) {
+    private Optimizer(SameDiff sd, List<String> params, IUpdater cfg, double l2, Collection<String> decayed) {
         if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         if (!params.containsAll(decayed)) throw new IllegalArgumentException("decayed weights " + decayed + " are not all parameters " + params);
         this.l2 = l2;
@@ -77,6 +76,11 @@ public final class Optimizer {
      * the per-parameter update), the L2 gradient on the parameters {@link Params} marks decayed.
      */
     Optimizer(Params params, Rule rule, double l2, OpProfile profile) {
+        this(params, rule.config(), l2, profile);
+    }
+
+    /** As above with any ND4J update rule (Deep SVDD: Adam with its learning-rate milestone). */
+    Optimizer(Params params, IUpdater cfg, double l2, OpProfile profile) {
         if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         this.l2 = l2;
         this.decayed = Set.of();
@@ -84,7 +88,7 @@ public final class Optimizer {
         this.decay = params.decayedMask().muli(2 * l2);
         this.scratch = params.theta().ulike();
         this.profile = profile;
-        add("θ", params.theta(), rule.config());
+        add("θ", params.theta(), cfg);
     }
 
     private void add(String name, INDArray w, IUpdater cfg) {
