@@ -77,8 +77,8 @@ class ics_bench implements Callable<Integer> {
         String skipped = TorchPeer.unavailable(python, torchScript);
         if (skipped != null) System.out.println(skipped);
         // wall-clock is what a run waits; CPU time of the one thread is what it costs, and moves less when other jobs share the cores
-        List<String> table = new ArrayList<>(List.of("| network | step | ours (s) | PyTorch (s) | ours / PyTorch | CPU time: ours / PyTorch |",
-                "|---|---|---:|---:|---:|---:|"));
+        List<String> table = new ArrayList<>(List.of("| network | step | ours (s) | PyTorch (s) | ours / PyTorch | CPU: ours (s) | CPU: PyTorch (s) | CPU time: ours / PyTorch |",
+                "|---|---|---:|---:|---:|---:|---:|---:|"));
         for (String name : protocols) {
             IcsProtocol p = IcsProtocol.parse(name);
             IcsConfig cfg = training.apply(p, b);
@@ -92,8 +92,8 @@ class ics_bench implements Callable<Integer> {
                     System.out.printf("WARNING: the PyTorch %s has %d parameters, ours %d: not the same network%n", step[i], t.parameters(), ours[i].parameters());
                 System.out.printf(Locale.ROOT, "PyTorch %s step (batch %d): %.4f s; ours / PyTorch = %.2f (CPU time %.2f)%n", step[i], cfg.batch(), t.seconds(),
                         ours[i].wall() / t.seconds(), ours[i].cpu() / t.cpuSeconds());
-                table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %.2f |", cfg.arch().name(), step[i], ours[i].wall(), t.seconds(),
-                        ours[i].wall() / t.seconds(), ours[i].cpu() / t.cpuSeconds()));
+                table.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %.4f | %.4f | %.2f |", cfg.arch().name(), step[i], ours[i].wall(), t.seconds(),
+                        ours[i].wall() / t.seconds(), ours[i].cpu(), t.cpuSeconds(), ours[i].cpu() / t.cpuSeconds()));
             }
         }
         if (skipped == null) {
