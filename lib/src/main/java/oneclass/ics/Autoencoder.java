@@ -98,6 +98,16 @@ public final class Autoencoder {
                 System.arraycopy(src, off + (ch * side + r + crop) * side + crop, dst, (ch * inner + r) * inner, inner);
     }
 
+    /**
+     * How much the reconstructions of a batch vary across its images, relative to the images: Σ_p Var_i(x̂_ip) / Σ_p Var_i(x_ip)
+     * over pixels p and images i. About 1 for a good autoencoder, 0 for one whose output no longer depends on its input.
+     */
+    public double variation(INDArray x) {
+        long n = x.size(0);
+        INDArray in = x.castTo(params.type()).reshape('c', n, -1), out = reconstruct(x).reshape('c', n, -1);
+        return out.var(0).sumNumber().doubleValue() / in.var(0).sumNumber().doubleValue();
+    }
+
     /** Reconstructions x̂ of the given images, [n, C, side, side] (for pictures and tests). */
     public INDArray reconstruct(INDArray x) {
         return Transforms.sigmoid(dec.forward(enc.forward(x.castTo(params.type()))), true);

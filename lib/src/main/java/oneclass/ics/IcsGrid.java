@@ -209,13 +209,26 @@ public final class IcsGrid {
                     IcsConfig cfg = config.apply(b);
                     SplitCell split = SplitCell.of(protocol, e.getValue(), cfg);
                     cells.add(new Runner.Cell<>(SplitResult.key(b.cliName(), cls, seed, rho), new SplitAtRho(split, rho), cfg.aeEpochs(), run -> {
-                        int[] unit = {0};
                         long t = System.nanoTime();
-                        IntraClassSplit s = split(protocol, e.getValue(), cfg, cls, seed, splitFile(splits, b, cls, seed), () -> run.epoch(++unit[0]));
+                        IntraClassSplit s = split(protocol, e.getValue(), cfg, cls, seed, splitFile(splits, b, cls, seed), listener(run, cfg, out));
                         return SplitResult.of(b, e.getValue(), cls, seed, rho, s, (System.nanoTime() - t) / 1e9, run.fingerprint(), split.split());
                     }));
                 }
         return new Runner<>(store, shard, threads, out).run(cells);
+    }
+
+    /** A run's progress, convergence and autoencoder collapses, on {@code out}. */
+    static IcsRun.Listener listener(Runner.Run run, IcsConfig cfg, PrintStream out) {
+        int[] unit = {0};
+        return new IcsRun.Listener() {
+            @Override public void unit() { run.epoch(++unit[0]); }
+            @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", run.key(), epoch, cfg.stop()); }
+            @Override public void collapsed(double variation, int restart, long seed) {
+                out.printf("%s: the autoencoder collapsed: its reconstructions vary by %.2g of the images' variance (a dead network, not a converged one); %s%n",
+                        run.key(), variation, restart > 0 ? "restart " + restart + " of " + IcsRun.RESTARTS + " from seed " + seed
+                                : "no restart left, the split is made from it");
+            }
+        };
     }
 
     /** The split file of a (data set, class, seed) in a folder of splits. */
@@ -236,11 +249,7 @@ public final class IcsGrid {
             long units = m == IcsMethod.SSIM ? 0 : cfg.iterations() > 0 ? (cfg.iterations() + 99) / 100 : cfg.epochs();
             return new Runner.Cell<>(RunResult.key(dataset(), cls, m.column(), rho, seed), dataset() + "_c" + cls + "_s" + seed,
                     new IcsCell(SplitCell.of(protocol, data, cfg), cfg, m, rho), aeEpochs + units, run -> {
-                int[] unit = {0};
-                IcsRun.Listener tick = new IcsRun.Listener() {
-                    @Override public void unit() { run.epoch(++unit[0]); }
-                    @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", run.key(), epoch, cfg.stop()); }
-                };
+                IcsRun.Listener tick = listener(run, cfg, out);
                 Made made = run.shared("split", () -> {
                     long t0 = System.nanoTime();
                     IntraClassSplit s = split(protocol, data, cfg, cls, seed, splitFile(), tick);

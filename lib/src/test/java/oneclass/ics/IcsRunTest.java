@@ -132,6 +132,50 @@ class IcsRunTest {
         assertEquals(List.of(2, 2), stopped, "fixed epochs: no early stop");
     }
 
+    /** Σ_p Var_i(x̂) / Σ_p Var_i(x): 0 for a network whose output is one constant image (θ = 0: x̂ = σ(0) everywhere), above 0 otherwise. */
+    @Test
+    void aDeadAutoencoderHasNoVariation() {
+        Images train = oneclass.data.ToyDigits.of("t", 20, 1);
+        IcsArchitecture arch = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 4).arch();
+        Autoencoder ae = new Autoencoder(arch.encoder(), arch.decoder(), 1, 28, 0, Optimizer.Rule.rmsprop(1e-3), 1);
+        INDArray x = new ImageBatches(train, java.util.stream.IntStream.range(0, 20).toArray(), 28).batch(java.util.stream.IntStream.range(0, 20).toArray(), 0, 20);
+        assertTrue(ae.variation(x) > 0, "a random network's output depends on its input: " + ae.variation(x));
+        ae.params().theta().assign(0);
+        assertEquals(0, ae.variation(x), 0);
+        assertEquals(0.5, ae.reconstruct(x).meanNumber().doubleValue(), 1e-6);
+    }
+
+    /**
+     * An autoencoder that the rule stops as converged while it has collapsed is trained again from {@link IcsRun#restartSeed}
+     * up to {@link IcsRun#RESTARTS} times; here RMSprop at lr 100 kills every attempt, so the listener hears 1, 2, 3 and then 0
+     * (no restart left), and the split is still made. A network trained to the cap is not checked.
+     */
+    @Test
+    void aCollapsedAutoencoderIsTrainedAgainFromNewSeeds() {
+        Images train = oneclass.data.ToyDigits.of("t", 20, 1), test = oneclass.data.ToyDigits.of("u", 10, 2);
+        IcsConfig ok = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 4).withEpochs(4, 1).withStop(new Plateau(1, 0.99));
+        IcsConfig dying = new IcsConfig(ok.arch(), 4, 1, 0, ok.batch(), Optimizer.Rule.rmsprop(100), ok.netRule(), ok.l2(), 0, 1, 0, 0, ok.stop());
+        List<Integer> restarts = new java.util.ArrayList<>();
+        List<Long> seeds = new java.util.ArrayList<>();
+        IcsRun.Listener listener = new IcsRun.Listener() {
+            @Override public void unit() {}
+            @Override public void collapsed(double variation, int restart, long seed) {
+                assertFalse(variation >= IcsRun.COLLAPSED, "variation " + variation);
+                restarts.add(restart);
+                seeds.add(seed);
+            }
+        };
+        IntraClassSplit split = IcsRun.split(dying, train, 0, test, 7, listener);
+        assertEquals(List.of(1, 2, 3, 0), restarts);
+        assertEquals(List.of(7 + 1_000_003L, 7 + 2_000_006L, 7 + 3_000_009L, 7 + 4_000_012L), seeds);
+        assertEquals(20, split.trainIndices().length);
+        restarts.clear();
+        IcsRun.split(ok, train, 0, test, 7, listener);
+        assertEquals(List.of(), restarts, "a network that learns is not restarted");
+        IcsRun.split(dying.withStop(Plateau.OFF), train, 0, test, 7, listener);
+        assertEquals(List.of(), restarts, "fixed epochs: nothing claims convergence, nothing is checked");
+    }
+
     @Test
     void configRejectsBadSettingsByName() {
         IcsConfig c = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 8);
