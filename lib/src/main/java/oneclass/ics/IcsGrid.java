@@ -224,7 +224,7 @@ public final class IcsGrid {
             @Override public void unit() { run.epoch(++unit[0]); }
             @Override public void converged(int epoch) { out.printf("%s: a network converged after epoch %d (%s)%n", run.key(), epoch, cfg.stop()); }
             @Override public void collapsed(double variation, int restart, long seed) {
-                out.printf("%s: the autoencoder collapsed: its reconstructions vary by %.2g of the images' variance (a dead network, not a converged one); %s%n",
+                out.printf("%s: the autoencoder collapsed: its reconstructions vary by %.2g of the images' variance (a constant image, not a converged network); %s%n",
                         run.key(), variation, restart > 0 ? "restart " + restart + " of " + IcsRun.RESTARTS + " from seed " + seed
                                 : "no restart left, the split is made from it");
             }

@@ -20,7 +20,10 @@ import java.util.List;
  *       network when its epoch training loss has converged by the rule {@link #CONVERGED} ({@link Plateau}:
  *       3 epochs in a row without a 1 % improvement of the best), at most {@link #DEFAULT_AE_EPOCHS}
  *       autoencoder epochs (the code's count) and {@link #DEFAULT_EPOCHS} classifier epochs (options
- *       --ae-epochs, --epochs, --patience, --min-delta); docs/performance-ics.md states the cost per step.</li>
+ *       --ae-epochs, --epochs, --patience, --min-delta); docs/performance-ics.md states the cost per step.
+ *       The rule cannot tell a collapsed network from a converged one (an autoencoder whose output has become
+ *       one constant image also stops improving), so an autoencoder it stops is checked and, when collapsed,
+ *       trained again from a new seed ({@link IcsRun#COLLAPSED}, {@link IcsRun#RESTARTS}).</li>
  * </ul>
  */
 public enum IcsProtocol {

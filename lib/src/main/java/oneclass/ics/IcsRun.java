@@ -25,7 +25,7 @@ public final class IcsRun {
 
         /**
          * The split's autoencoder "converged" with reconstructions that vary across images by {@code variation} of the
-         * images' own variance (below {@link #COLLAPSED}): a dead network. {@code restart} (1, 2, …) trains a new one from
+         * images' own variance (below {@link #COLLAPSED}): a collapsed network. {@code restart} (1, 2, …) trains a new one from
          * {@code seed}; 0: no restart is left and the split is made from this one.
          */
         default void collapsed(double variation, int restart, long seed) {}
@@ -33,15 +33,16 @@ public final class IcsRun {
 
     /**
      * A converged autoencoder whose reconstructions vary across images by less than this fraction of the images' own
-     * variance ({@link Autoencoder#variation}) has collapsed: its output no longer depends on its input. With ReLUs,
-     * once every unit of a layer is dead the output is one constant image (σ of the last biases), the loss stops
-     * moving and the plateau rule takes it for convergence (MNIST digits 1, 4 and 7 at seed 1, w = 8: their SSIM
-     * scores equal those of other dead networks to 8 digits). A trained autoencoder reproduces most of the images'
-     * variance (the tests' networks, trained for two steps on 20 images, keep more than this); a dead one keeps none.
+     * variance ({@link Autoencoder#variation}) has collapsed: its output no longer depends on its input but is the
+     * one constant image that best matches the class, its loss stops moving and the plateau rule takes it for convergence (MNIST digits 1, 4 and 7 at seed 1, w = 8, with the
+     * Glorot weights used before {@link IcsArchitecture#alexNetLike}'s He weights: their SSIM scores equal those of
+     * other collapsed networks to 8 digits). A trained autoencoder reproduces most of the images' variance (the
+     * tests' networks, trained for two steps on 20 images, keep more than this); a collapsed one keeps none.
      */
     public static final double COLLAPSED = 1e-6;
 
-    /** How often a collapsed autoencoder is trained again from a new seed before its split is used anyway. */
+    /** How often a collapsed autoencoder is trained again from a new seed before its split is used anyway (with the
+     *  Glorot weights, digit 4's four seeds all collapsed: a restart is a safety net, not the fix). */
     public static final int RESTARTS = 3;
 
     /** The seed of restart {@code k} (k ≥ 1) of the autoencoder of run seed {@code seed}: far from every run seed. */
