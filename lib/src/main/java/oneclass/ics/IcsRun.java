@@ -26,7 +26,7 @@ public final class IcsRun {
         /**
          * The split's autoencoder "converged" with reconstructions that vary across images by {@code variation} of the
          * images' own variance (below {@link #COLLAPSED}): a collapsed network. {@code restart} (1, 2, …) trains a new one from
-         * {@code seed}; 0: no restart is left and the split is made from this one.
+         * {@code seed}; 0: no restart is left and the split is made from this one, trained from {@code seed}.
          */
         default void collapsed(double variation, int restart, long seed) {}
     }
@@ -64,16 +64,18 @@ public final class IcsRun {
         int side = cfg.arch().side(), crop = (side - train.rows()) / 2;
         int[] trainIdx = trainIndices(cfg, train, cls), testIdx = testIndices(cfg, test);
         ImageBatches x = new ImageBatches(train, trainIdx, side);
+        // the collapse check's images: the first 256 in class order, the same for every restart
+        var probe = x.batch(IntStream.range(0, x.size()).toArray(), 0, Math.min(x.size(), 256));
         Autoencoder ae;
         for (int restart = 0; ; restart++) {
             long s = restart == 0 ? seed : restartSeed(seed, restart);
             ae = new Autoencoder(cfg.arch().encoder(), cfg.arch().decoder(), x.channels(), side, cfg.l2(), cfg.aeRule(), s);
             if (!train(ae, cfg, x, s, listener)) break; // trained to the cap: not claimed converged, not checked
-            // the first 256 images in class order: the same check for every restart
-            double variation = ae.variation(x.batch(IntStream.range(0, x.size()).toArray(), 0, Math.min(x.size(), 256)));
+            double variation = ae.variation(probe);
             if (variation >= COLLAPSED) break;
-            listener.collapsed(variation, restart < RESTARTS ? restart + 1 : 0, restartSeed(seed, restart + 1));
-            if (restart == RESTARTS) break;
+            boolean last = restart == RESTARTS;
+            listener.collapsed(variation, last ? 0 : restart + 1, last ? s : restartSeed(seed, restart + 1));
+            if (last) break;
         }
         // SSIM on the image itself, not on the zero padding around it
         double[] trainSsim = ae.ssim(x, 256, crop);
