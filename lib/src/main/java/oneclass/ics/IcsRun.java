@@ -64,8 +64,9 @@ public final class IcsRun {
         int side = cfg.arch().side(), crop = (side - train.rows()) / 2;
         int[] trainIdx = trainIndices(cfg, train, cls), testIdx = testIndices(cfg, test);
         ImageBatches x = new ImageBatches(train, trainIdx, side);
-        // the collapse check's images: the first 256 in class order, the same for every restart
-        var probe = x.batch(IntStream.range(0, x.size()).toArray(), 0, Math.min(x.size(), 256));
+        // the collapse check's images: the first 256 in class order, the same for every restart (a copy: the batch's
+        // buffer is reused by training batches of the same size)
+        var probe = x.batch(IntStream.range(0, x.size()).toArray(), 0, Math.min(x.size(), 256)).dup();
         Autoencoder ae;
         for (int restart = 0; ; restart++) {
             long s = restart == 0 ? seed : restartSeed(seed, restart);
