@@ -51,8 +51,9 @@ class ics_bench implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist, fmnist or cifar10 (default: ${DEFAULT-VALUE}).") String dataset;
     @Option(names = "--class", defaultValue = "0", description = "Normal class (default: ${DEFAULT-VALUE}).") int cls;
     @Option(names = "--steps", defaultValue = "15", description = "Steps timed, after the warm-up (default: ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--warmup", defaultValue = "10",
-            description = "Steps run before timing, not counted: the JVM's compiler threads are busy with SameDiff's code at first (default: ${DEFAULT-VALUE}).") int warmup;
+    @Option(names = "--warmup", defaultValue = "60",
+            description = "Steps run before timing, not counted: the JVM's compiler threads are busy with our code at first; after 10 steps"
+                    + " they still took 5 ms per classifier step, on the core the step waits for when other jobs share the machine (default: ${DEFAULT-VALUE}).") int warmup;
     @Option(names = "--protocol", defaultValue = "paper,official-code", split = ",",
             description = "paper (AlexNet-like at --width) and/or official-code (VGG-like) (default: ${DEFAULT-VALUE}).") List<String> protocols;
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch for the counterpart (default: ${DEFAULT-VALUE}, Debian's python3-torch).") String python;
@@ -103,9 +104,13 @@ class ics_bench implements Callable<Integer> {
         return 0;
     }
 
-    /** One network's step: median wall-clock and CPU seconds (this thread; ND4J runs its ops on it with one thread) and its parameter count. */
-    record Timing(double wall, double cpu, long parameters) {
-        Timing withParameters(long n) { return new Timing(wall, cpu, n); }
+    /**
+     * One network's step: median wall-clock and CPU seconds (this thread; ND4J runs its ops on it with one thread), the
+     * mean CPU seconds of the whole process (every thread: a second worker, GC or JIT shows here, not in {@code cpu}),
+     * and its parameter count.
+     */
+    record Timing(double wall, double cpu, double processCpu, long parameters) {
+        Timing withParameters(long n) { return new Timing(wall, cpu, processCpu, n); }
     }
 
     /** Prints one protocol's step times and estimates; returns {autoencoder, classifier}. */
@@ -144,6 +149,9 @@ class ics_bench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "autoencoder step (batch %d): %.3f s%n", bs, aeStep);
         System.out.printf(Locale.ROOT, "classifier step (batch %d):  %.3f s   (Ours takes 3 per batch, NNwDS and NaiveNN 1)%n", bs, netStep);
         System.out.printf(Locale.ROOT, "score 1000 test images: classifier %.2f s, autoencoder + SSIM %.2f s%n", score1000, ssim1000);
+        // where a step's wall time goes that its thread does not spend: other threads of ours (process > thread), or waiting for a core (wall > process)
+        System.out.printf(Locale.ROOT, "CPU per step, autoencoder / classifier: this thread %.4f / %.4f s, the whole process %.4f / %.4f s (wall %.4f / %.4f s)%n",
+                aeT.cpu(), netT.cpu(), aeT.processCpu(), netT.processCpu(), aeT.wall(), netT.wall());
         System.out.printf(Locale.ROOT, "estimated (data set, class, seed) run of ics_table1: %.0f s = %.1f min%s%n", run, run / 60,
                 cfg.stop().off() ? "" : " at most (every network to its epoch cap; the convergence rule " + cfg.stop() + " stops most earlier)");
         System.out.printf(Locale.ROOT, "estimated %s, ten classes, one seed: %.1f h; five seeds: %.1f h%n", dataset, 10 * run / 3600, 50 * run / 3600);
@@ -169,10 +177,41 @@ class ics_bench implements Callable<Integer> {
                 network, step, ops, 100 * ops / step, step - ops, String.join(", ", p.top(8, steps)));
     }
 
+    /** CPU ticks (utime + stime, /proc/self/task/<tid>/stat) of each of this process's threads, by "name (tid)"; empty off Linux. */
+    static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                    String[] f = stat.substring(close + 2).split(" "); // f[0] is field 3 (state); utime, stime are fields 14, 15
+                    ticks.put(stat.substring(open + 1, close) + " (" + t.getFileName() + ")", Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (java.io.IOException | RuntimeException gone) { /* a thread that ended meanwhile */ }
+            }
+        } catch (java.io.IOException notLinux) { /* no /proc: no breakdown */ }
+        return ticks;
+    }
+
+    /** The threads that used CPU between two {@link #threadTicks} snapshots, busiest first, as "name (tid) X s/step". */
+    static String busiestThreads(Map<String, Long> before, Map<String, Long> after, int steps) {
+        double tick = 0.01; // USER_HZ: 100 on Linux
+        return after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L))).filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %.4f s", e.getKey(), e.getValue() * tick / steps)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private Timing median(Step s) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] wall = new double[steps], cpu = new double[steps];
+        Map<String, Long> ticks = Map.of();
+        long processStart = 0;
         for (int i = 0; i < warmup + steps; i++) {
+            if (i == warmup) {
+                ticks = threadTicks();
+                processStart = process.getProcessCpuTime();
+            }
             long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             s.run(i);
             if (i >= warmup) {
@@ -180,8 +219,12 @@ class ics_bench implements Callable<Integer> {
                 cpu[i - warmup] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             }
         }
+        // the process clock ticks in 10 ms here: a mean over the timed steps, not a median
+        double processCpu = (process.getProcessCpuTime() - processStart) / 1e9 / steps;
+        String busiest = busiestThreads(ticks, threadTicks(), steps);
+        if (!busiest.isEmpty()) System.out.println("  CPU per timed step by thread (10 ms ticks): " + busiest);
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        return new Timing(wall[wall.length / 2], cpu[cpu.length / 2], 0);
+        return new Timing(wall[wall.length / 2], cpu[cpu.length / 2], processCpu, 0);
     }
 }
