@@ -389,9 +389,17 @@ final class Layers {
         return new int[] {kernel, kernel, stride, stride, 0, 0, 1, 1, 1, 0, 0};
     }
 
-    /** {@code old} when it already has this type and shape (a buffer kept between steps), else a new array. */
+    /**
+     * {@code old} when it already has this type and shape (a buffer kept between steps), else a new array, and then
+     * {@code old}'s memory is released at once. Waiting for the garbage collector to free it is not enough when batch
+     * shapes alternate, as in the code's schedule (pairs of 32 + 32, then 256 images; `--protocol official-code`): every
+     * layer's buffers were replaced on every step, the Java heap hardly grew, and the off-heap memory reached 15-22 GB
+     * within minutes, until the kernel killed the JVM. Callers use a layer's output before the next forward pass.
+     */
     static INDArray like(INDArray old, DataType type, long... shape) {
-        return old != null && old.dataType() == type && Arrays.equals(old.shape(), shape) ? old : Nd4j.create(type, shape);
+        if (old != null && old.dataType() == type && Arrays.equals(old.shape(), shape)) return old;
+        if (old != null && old.closeable()) old.close();
+        return Nd4j.create(type, shape);
     }
 
     static long ceilDiv(long a, long b) { return (a + b - 1) / b; }

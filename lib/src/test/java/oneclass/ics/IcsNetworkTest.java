@@ -3,6 +3,8 @@ package oneclass.ics;
 import oneclass.data.Images;
 import oneclass.ics.ConvStack.*;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -44,6 +46,42 @@ class IcsNetworkTest {
         IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 1e-6, Optimizer.Rule.adam(1e-2, 0.5), seed);
         net.step(IcsNetwork.Step.CLOSENESS, x.batch(order, 0, 8), null);
         return net.logits(x, 5);
+    }
+
+    /** A layer keeps its buffer for the same shape and releases it at once for another shape (not at the next GC). */
+    @Test
+    void aReplacedBufferIsReleased() {
+        INDArray a = Layers.like(null, DataType.FLOAT, 4, 3);
+        assertSame(a, Layers.like(a, DataType.FLOAT, 4, 3));
+        INDArray b = Layers.like(a, DataType.FLOAT, 8, 3);
+        assertTrue(a.wasClosed());
+        assertFalse(b.wasClosed());
+        assertArrayEquals(new long[] {8, 3}, b.shape());
+        assertNotSame(b, Layers.like(b, DataType.DOUBLE, 8, 3));
+        assertTrue(b.wasClosed());
+    }
+
+    /** The code's schedule alternates batch shapes (pairs, then 4 batches), so every step replaces the buffers; same numbers per seed. */
+    @Test
+    void alternatingBatchShapesGiveTheSameNumbers() {
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        float[] y = new float[16];
+        double[] a = alternating(x, order, y), b = alternating(x, order, y);
+        assertArrayEquals(a, b, 0.0);
+        for (double v : a) assertTrue(Double.isFinite(v), "loss " + v);
+    }
+
+    private static double[] alternating(ImageBatches x, int[] order, float[] y) {
+        IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 1e-6, Optimizer.Rule.adam(1e-2, 0.5), 4);
+        double[] losses = new double[13];
+        for (int i = 0; i < 4; i++) {
+            losses[3 * i] = net.step(IcsNetwork.Step.CLOSENESS, x.batch(order, 0, 4), null);
+            losses[3 * i + 1] = net.step(IcsNetwork.Step.DISPERSION, x.batch(order, 4, 8), null);
+            losses[3 * i + 2] = net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, 0, 16), y);
+        }
+        losses[12] = net.logits(x, 5)[15];
+        return losses;
     }
 
     /** Repeated steps of one kind on one batch lower that step's loss (Eq. 2, 3 and 4 each). */
