@@ -3,6 +3,7 @@ package oneclass.ics;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.*;
 
@@ -24,18 +25,27 @@ public final class IcsNetwork {
     private final Params params;
     private final Layers.Net f;                          // x → z
     private final Params.Param wo, bo, wd, bd;           // classification and distance subnetworks
-    private final Optimizer optimizer;
+    private final Optimizer optimizer, pairOptimizer;
     private final Map<Integer, INDArray> pairs = new HashMap<>();
 
     /**
      * @param features the feature extractor; its last layer is z (a ReLU follows it, as in AlexNet's fc7)
      */
     public IcsNetwork(ConvStack features, int channels, int side, double l2, Optimizer.Rule rule, long seed) {
-        this(features, channels, side, l2, rule, seed, DataType.FLOAT);
+        this(features, channels, side, l2, rule, seed, false, DataType.FLOAT);
+    }
+
+    /**
+     * @param twoStates whether the pair steps ({@link Step#PAIRS}) have an optimizer state of their own, as in the authors'
+     *                  code, where the classifier and the joint pair model are two compiled Keras models: each has its own
+     *                  Adam moments, so the steps of one do not move the other's head by momentum
+     */
+    public IcsNetwork(ConvStack features, int channels, int side, double l2, Optimizer.Rule rule, long seed, boolean twoStates) {
+        this(features, channels, side, l2, rule, seed, twoStates, DataType.FLOAT);
     }
 
     /** As above in {@code type} (DOUBLE for the gradient checks). */
-    IcsNetwork(ConvStack features, int channels, int side, double l2, Optimizer.Rule rule, long seed, DataType type) {
+    IcsNetwork(ConvStack features, int channels, int side, double l2, Optimizer.Rule rule, long seed, boolean twoStates, DataType type) {
         SplittableRandom rng = new SplittableRandom(seed);
         params = new Params(type);
         f = features.build(params, new long[] {-1, channels, side, side}, rng, true, false, profile); // z = act(last layer): [B, d]
@@ -47,6 +57,7 @@ public final class IcsNetwork {
         bd = params.add(Nd4j.zeros(DataType.FLOAT, 1, 1), false);
         params.seal();
         optimizer = new Optimizer(params, rule, l2, profile); // + λ·Σ‖W_conv‖²
+        pairOptimizer = twoStates ? new Optimizer(params, rule, l2, profile) : optimizer;
     }
 
     /** The number of trainable values (weights and biases). */
@@ -59,7 +70,13 @@ public final class IcsNetwork {
         /** Eq. 3 on a batch of typical and atypical images with their labels. */
         INTRA_CLASS,
         /** Eq. 4 on a batch of atypical images. */
-        DISPERSION
+        DISPERSION,
+        /**
+         * The authors' code's pair step: a batch of 4k images laid out [typical, typical', atypical, atypical'], the k
+         * typical pairs (i, k + i) at distance 0 (Eq. 2) and the k atypical pairs (2k + i, 3k + i) at distance 1 (Eq. 4),
+         * one step on the sum of the two means (its joint model's two outputs, loss weights 1 and 1).
+         */
+        PAIRS
     }
 
     /**
@@ -69,7 +86,7 @@ public final class IcsNetwork {
      */
     public double step(Step step, INDArray x, float[] labels) {
         double loss = loss(step, x, labels, true);
-        optimizer.step();
+        (step == Step.PAIRS ? pairOptimizer : optimizer).step();
         return loss;
     }
 
@@ -80,6 +97,7 @@ public final class IcsNetwork {
     double loss(Step step, INDArray x, float[] labels, boolean backward) {
         int b = (int) x.size(0);
         if (step != Step.INTRA_CLASS && b < 2) throw new IllegalArgumentException("a pair loss needs at least 2 images in the batch");
+        if (step == Step.PAIRS && b % 4 != 0) throw new IllegalArgumentException("a PAIRS batch holds 4k images (typical, typical', atypical, atypical'), got " + b);
         INDArray z = f.forward(x.castTo(params.type()));                               // z: [B, d]
         INDArray dz = backward ? z.ulike() : null;
         double loss;
@@ -98,11 +116,16 @@ public final class IcsNetwork {
                 });
             }
         } else {
-            INDArray pair = pairs.computeIfAbsent(b, IcsNetwork::rolled).castTo(z.dataType());
-            INDArray delta = pair.mmul(z);                                             // Δz = z_i − z_j: [B, d]
-            INDArray a = delta.mmul(wd.value).addi(bd.value);                          // a: [B, 1]
+            INDArray pair = (step == Step.PAIRS ? pairs.computeIfAbsent(-b, n -> quartered(-n)) : pairs.computeIfAbsent(b, IcsNetwork::rolled))
+                    .castTo(z.dataType());
+            INDArray delta = pair.mmul(z);                                             // Δz = z_i − z_j: [P, d]
+            INDArray a = delta.mmul(wd.value).addi(bd.value);                          // a: [P, 1]
             INDArray da = backward ? a.ulike() : null;
-            loss = step == Step.CLOSENESS ? IcsLosses.closeness(a, da) : IcsLosses.dispersion(a, da);
+            if (step == Step.PAIRS) {
+                int k = b / 4;
+                loss = IcsLosses.closeness(rows(a, 0, k), backward ? rows(da, 0, k) : null)
+                        + IcsLosses.dispersion(rows(a, k, 2 * k), backward ? rows(da, k, 2 * k) : null);
+            } else loss = step == Step.CLOSENESS ? IcsLosses.closeness(a, da) : IcsLosses.dispersion(a, da);
             if (backward) {
                 profile.time("heads_bp", () -> {
                     Nd4j.gemm(delta, da, wd.grad, true, false, 1, 0);                    // ∂L/∂w_d = Δzᵀ·∂L/∂a
@@ -139,6 +162,26 @@ public final class IcsNetwork {
         return d;
     }
 
+    /**
+     * D [2k, 4k] for a {@link Step#PAIRS} batch of {@code b} = 4k images: row i has z_i − z_(k+i) (typical pairs), row k + i
+     * has z_(2k+i) − z_(3k+i) (atypical pairs).
+     */
+    static INDArray quartered(int b) {
+        int k = b / 4;
+        INDArray d = Nd4j.zeros(DataType.FLOAT, 2 * k, b);
+        for (int i = 0; i < k; i++) {
+            d.putScalar(i, i, 1);
+            d.putScalar(i, k + i, -1);
+            d.putScalar(k + i, 2 * k + i, 1);
+            d.putScalar(k + i, 3 * k + i, -1);
+        }
+        return d;
+    }
+
+    private static INDArray rows(INDArray a, int from, int to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
     /** The classifier's logits l (ŷ = σ(l) is the predicted probability of "atypical"), batch by batch. */
     public double[] logits(ImageBatches data, int batchSize) {
         int n = data.size();
@@ -152,6 +195,9 @@ public final class IcsNetwork {
         }
         return out;
     }
+
+    /** z for a batch (the tests' hand computations). */
+    double[][] features(INDArray x) { return f.forward(x.castTo(params.type())).toDoubleMatrix(); }
 
     /** Times the ops of the steps while it listens (ics_bench --profile). */
     public OpProfile profile() { return profile; }

@@ -147,9 +147,10 @@ public final class IcsRun {
         int[] atypical = split.atypical(rho);
         int[] typical = IntStream.range(0, x.size()).filter(i -> y[i] == 0 || method == IcsMethod.NAIVE).toArray();
         if (method == IcsMethod.NAIVE) atypical = new int[0];
-        IcsNetwork net = new IcsNetwork(cfg.arch().features(), x.channels(), side, cfg.l2(), cfg.netRule(), seed * 1000 + method.ordinal());
+        boolean code = cfg.iterations() > 0;
+        IcsNetwork net = new IcsNetwork(cfg.arch().features(), x.channels(), side, cfg.l2(), cfg.netRule(), seed * 1000 + method.ordinal(), code);
         SplittableRandom rng = new SplittableRandom(seed * 7919 + method.ordinal());
-        Cycle typ = new Cycle(typical, rng), atyp = method == IcsMethod.ICS ? new Cycle(atypical, rng) : null;
+        Cycle typ = new Cycle(typical, rng), atyp = method == IcsMethod.ICS || code && method == IcsMethod.NNWDS ? new Cycle(atypical, rng) : null;
         int b = cfg.batch();
         double[] best = {Double.NEGATIVE_INFINITY, Double.NaN}; // validation AUC, its test AUC
         Runnable checkpoint = () -> {
@@ -182,23 +183,34 @@ public final class IcsRun {
                 }
             }
         } else {
-            // The code's schedule: per iteration, three passes of the pair losses on half-batches of typical and
-            // atypical images, then the classifier on 4 batches' worth of random class images.
-            Cycle all = new Cycle(IntStream.range(0, x.size()).toArray(), rng);
+            // The code's schedule (models/train.py): per iteration, 2b typical and 2b atypical images; Ours trains three
+            // steps of the pair losses on them (b typical pairs at distance 0, b atypical pairs at distance 1, one summed
+            // loss, its own optimizer state), then the classifier trains on the same 4b images in random order, b per step.
+            // NNwDS: the same without the pair steps; NaiveNN: 4b images of the class, all alike. Checkpoints: the untrained
+            // network, then every evalEvery iterations (the code: before every 100th).
+            Cycle all = method == IcsMethod.NAIVE ? new Cycle(IntStream.range(0, x.size()).toArray(), rng) : null;
+            if (cfg.valFraction() > 0) checkpoint.run();
             for (int it = 1; it <= cfg.iterations(); it++) {
-                if (method == IcsMethod.ICS)
-                    for (int pass = 0; pass < 3; pass++) {
-                        net.step(IcsNetwork.Step.CLOSENESS, typ.batch(x, b / 2), null);
-                        net.step(IcsNetwork.Step.DISPERSION, atyp.batch(x, b / 2), null);
-                    }
-                int[] pick = all.next(4 * b);
-                net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(pick, 0, pick.length), labels(y, pick, 0, pick.length));
+                int[] pick = method == IcsMethod.NAIVE ? all.next(4 * b) : concat(typ.next(2 * b), atyp.next(2 * b));
+                if (method == IcsMethod.ICS) {
+                    var quartered = x.batch(pick, 0, pick.length); // [typical, typical', atypical, atypical']
+                    for (int pass = 0; pass < 3; pass++) net.step(IcsNetwork.Step.PAIRS, quartered, null);
+                }
+                shuffle(pick, rng);
+                for (int from = 0; from < pick.length; from += b)
+                    net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(pick, from, from + b), labels(y, pick, from, from + b));
                 if (it % 100 == 0 || it == cfg.iterations()) listener.unit();
                 if (cfg.valFraction() > 0 && (it % cfg.evalEvery() == 0 || it == cfg.iterations())) checkpoint.run();
             }
         }
         if (cfg.valFraction() == 0) checkpoint.run();
         return best[1];
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static int batches(int n, int batch) { return (n + batch - 1) / batch; }

@@ -72,7 +72,7 @@ class IcsLossesTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 1, 4, 4);
         float[] y = {0, 1, 0, 1};
         for (IcsNetwork.Step step : IcsNetwork.Step.values()) {
-            IcsNetwork net = new IcsNetwork(features, 1, 4, 0, Optimizer.Rule.adam(1e-3, 0.5), 3, DataType.DOUBLE);
+            IcsNetwork net = new IcsNetwork(features, 1, 4, 0, Optimizer.Rule.adam(1e-3, 0.5), 3, false, DataType.DOUBLE);
             Params p = net.params();
             p.theta().addi(Nd4j.rand(DataType.DOUBLE, p.theta().shape()).subi(0.5));
             int checked = FiniteDifferences.check(p, () -> net.loss(step, x, y, true), () -> net.loss(step, x, y, false), 1e-8);

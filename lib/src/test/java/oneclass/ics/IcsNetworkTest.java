@@ -84,6 +84,67 @@ class IcsNetworkTest {
         return losses;
     }
 
+    /**
+     * The code's pair step on [typical, typical', atypical, atypical'] (k = 2): its loss is Eq. 2's mean over the pairs
+     * (0, 2), (1, 3) plus Eq. 4's mean over (4, 6), (5, 7), computed by hand from the distance logits a = w·(z_i − z_j) + b.
+     */
+    @Test
+    void codePairStepIsClosenessPlusDispersionOfItsQuarters() {
+        INDArray z = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{1, 0}, {2, 1}, {0, 3}, {5, 5}, {1, 1}, {4, 0}, {2, 2}, {0, 7}});
+        assertArrayEquals(new float[] {1, -3, -3, -4, -1, -1, 4, -7}, IcsNetwork.quartered(8).mmul(z).data().asFloat());
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 0, Optimizer.Rule.adam(1e-2, 0.5), 2, true);
+        INDArray batch = x.batch(order, 0, 8);
+        double[] a = distanceLogits(net, batch);
+        double expected = IcsLosses.closeness(new double[] {a[0], a[1]}) + IcsLosses.dispersion(new double[] {a[2], a[3]});
+        assertEquals(expected, net.loss(IcsNetwork.Step.PAIRS, batch, null, false), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> net.loss(IcsNetwork.Step.PAIRS, x.batch(order, 0, 6), null, false));
+    }
+
+    /** a for the pairs (0, 2), (1, 3), (4, 6), (5, 7) of an 8-image batch, from z and the distance head's values in θ. */
+    private static double[] distanceLogits(IcsNetwork net, INDArray batch) {
+        INDArray theta = net.params().theta();
+        long n = theta.length(), d = 4;                                   // FEATURES: z has 4 values; θ ends w_o, b_o, w_d, b_d
+        double[] wd = theta.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - d - 1, n - 1)).toDoubleVector();
+        double bd = theta.getDouble(n - 1);
+        double[][] zs = net.features(batch);
+        int[][] pairs = {{0, 2}, {1, 3}, {4, 6}, {5, 7}};
+        double[] a = new double[4];
+        for (int p = 0; p < 4; p++) {
+            a[p] = bd;
+            for (int j = 0; j < d; j++) a[p] += wd[j] * (zs[pairs[p][0]][j] - zs[pairs[p][1]][j]);
+        }
+        return a;
+    }
+
+    /**
+     * With two optimizer states (the code's two compiled models), pair steps leave the classification head where the
+     * classifier's steps put it; with one shared Adam state, its momentum keeps moving the head during the pair steps.
+     */
+    @Test
+    void pairStepsMoveTheClassifierHeadOnlyWithASharedState() {
+        ImageBatches x = data();
+        int[] order = IntStream.range(0, 16).toArray();
+        float[] y = new float[16];
+        for (int i = 0; i < 16; i++) y[i] = i % 2;
+        for (boolean two : new boolean[] {true, false}) {
+            IcsNetwork net = new IcsNetwork(FEATURES, 1, 12, 0, Optimizer.Rule.adam(1e-2, 0.5), 4, two);
+            net.step(IcsNetwork.Step.INTRA_CLASS, x.batch(order, 0, 16), y);
+            INDArray head = classifierHead(net).dup();
+            for (int i = 0; i < 3; i++) net.step(IcsNetwork.Step.PAIRS, x.batch(order, 0, 16), null);
+            double moved = classifierHead(net).sub(head).amaxNumber().doubleValue();
+            if (two) assertEquals(0.0, moved, 0.0);
+            else assertTrue(moved > 1e-4, "shared state: the head moved by " + moved);
+        }
+    }
+
+    /** w_o and b_o: the 5 values of θ before w_d, b_d (FEATURES: z has 4 values). */
+    private static INDArray classifierHead(IcsNetwork net) {
+        long n = net.params().theta().length();
+        return net.params().theta().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n - 10, n - 5));
+    }
+
     /** Repeated steps of one kind on one batch lower that step's loss (Eq. 2, 3 and 4 each). */
     @Test
     void eachStepLowersItsLoss() {

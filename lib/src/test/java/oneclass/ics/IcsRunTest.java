@@ -132,6 +132,26 @@ class IcsRunTest {
         assertEquals(List.of(2, 2), stopped, "fixed epochs: no early stop");
     }
 
+    /**
+     * The code's schedule (iterations instead of epochs, checkpoints picked on a validation part) runs each classifier
+     * column, its pair steps included, and gives the same AUC again from the same seed.
+     */
+    @Test
+    void theCodesScheduleRunsEveryClassifierAndRepeatsPerSeed() {
+        Images train = oneclass.data.ToyDigits.of("t", 40, 1), test = oneclass.data.ToyDigits.of("u", 20, 2);
+        IcsConfig p = IcsProtocol.PAPER.config(oneclass.data.Benchmark.MNIST, 4).withEpochs(2, 1);
+        IcsConfig cfg = new IcsConfig(p.arch(), 2, 1, 3, 8, p.aeRule(), p.netRule(), 1e-3, 0.3, 2, 0, 0, Plateau.OFF);
+        IcsRun.Listener quiet = () -> {};
+        IntraClassSplit split = IcsRun.split(cfg, train, 0, test, 1, quiet);
+        IcsRun.Evaluation eval = IcsRun.Evaluation.of(test, split.testIndices(), 0, 0.3);
+        for (IcsMethod m : List.of(IcsMethod.ICS, IcsMethod.NNWDS, IcsMethod.NAIVE)) {
+            double a = IcsRun.classifierAuc(m, cfg, train, split, 25, new ImageBatches(test, split.testIndices(), 28), eval, 3, quiet);
+            double b = IcsRun.classifierAuc(m, cfg, train, split, 25, new ImageBatches(test, split.testIndices(), 28), eval, 3, quiet);
+            assertTrue(a >= 0 && a <= 1, m + ": " + a);
+            assertEquals(a, b, 0.0, m + ": same seed, same AUC");
+        }
+    }
+
     /** Σ_p Var_i(x̂) / Σ_p Var_i(x): 0 for a network whose output is one constant image (θ = 0: x̂ = σ(0) everywhere), above 0 otherwise. */
     @Test
     void aCollapsedAutoencoderHasNoVariation() {
