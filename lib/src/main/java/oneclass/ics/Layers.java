@@ -392,7 +392,7 @@ final class Layers {
     /**
      * {@code old} when it already has this type and shape (a buffer kept between steps), else a new array, and then
      * {@code old}'s memory is released at once. Waiting for the garbage collector to free it is not enough when batch
-     * shapes alternate, as in the code's schedule (pairs of 32 + 32, then 256 images; `--protocol official-code`): every
+     * shapes alternate, as in the code's schedule (pair steps on 256 images, then classifier steps on 64; `--protocol official-code`): every
      * layer's buffers were replaced on every step, the Java heap hardly grew, and the off-heap memory reached 15-22 GB
      * within minutes, until the kernel killed the JVM. Callers use a layer's output before the next forward pass.
      */
