@@ -26,7 +26,7 @@ public final class IcsNetwork {
     private final Layers.Net f;                          // x → z
     private final Params.Param wo, bo, wd, bd;           // classification and distance subnetworks
     private final Optimizer optimizer, pairOptimizer;
-    private final Map<Integer, INDArray> pairs = new HashMap<>();
+    private final Map<Integer, INDArray> pairs = new HashMap<>(), quarters = new HashMap<>(); // D per batch size: rolled, quartered
 
     /**
      * @param features the feature extractor; its last layer is z (a ReLU follows it, as in AlexNet's fc7)
@@ -116,7 +116,7 @@ public final class IcsNetwork {
                 });
             }
         } else {
-            INDArray pair = (step == Step.PAIRS ? pairs.computeIfAbsent(-b, n -> quartered(-n)) : pairs.computeIfAbsent(b, IcsNetwork::rolled))
+            INDArray pair = (step == Step.PAIRS ? quarters.computeIfAbsent(b, IcsNetwork::quartered) : pairs.computeIfAbsent(b, IcsNetwork::rolled))
                     .castTo(z.dataType());
             INDArray delta = pair.mmul(z);                                             // Δz = z_i − z_j: [P, d]
             INDArray a = delta.mmul(wd.value).addi(bd.value);                          // a: [P, 1]
