@@ -72,16 +72,19 @@ public final class Charts {
                 .filter(Double::isFinite).min().orElse(0);
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo / 5) * 5 - 5));
         chart.getStyler().setYAxisMax(100.0);
+        // every series on the same categories (XChart indexes the later series by the first one's): a method run on
+        // fewer classes than another (e.g. 3 of 10) draws no bar where it has no cell
+        List<String> categories = rows.stream().map(category).distinct().toList();
         for (String method : rows.stream().map(Comparison.Row::method).distinct().toList()) {
-            List<String> categories = new ArrayList<>();
+            Map<String, Comparison.Row> cell = new LinkedHashMap<>();
+            for (Comparison.Row r : rows) if (r.method().equals(method)) cell.putIfAbsent(category.apply(r), r);
             List<Double> ours = new ArrayList<>(), err = new ArrayList<>(), paper = new ArrayList<>();
-            for (Comparison.Row r : rows)
-                if (r.method().equals(method)) {
-                    categories.add(category.apply(r));
-                    ours.add(Double.isNaN(r.ours()) ? 0 : r.ours()); // a diverged cell draws no bar
-                    err.add(Double.isNaN(r.oursStd()) ? 0 : r.oursStd());
-                    paper.add(Double.isNaN(r.paper()) ? 0 : r.paper());
-                }
+            for (String c : categories) {
+                Comparison.Row r = cell.get(c);
+                ours.add(r == null || Double.isNaN(r.ours()) ? 0 : r.ours()); // a diverged or missing cell draws no bar
+                err.add(r == null || Double.isNaN(r.oursStd()) ? 0 : r.oursStd());
+                paper.add(r == null || Double.isNaN(r.paper()) ? 0 : r.paper());
+            }
             chart.addSeries("ours " + method, categories, ours, err);
             if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, categories, paper);
         }
