@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The pictures of the reports, drawn headless with XChart and returned as PNG bytes. */
 public final class Charts {
@@ -72,9 +74,7 @@ public final class Charts {
                 .filter(Double::isFinite).min().orElse(0);
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor(lo / 5) * 5 - 5));
         chart.getStyler().setYAxisMax(100.0);
-        // every series on the same categories (XChart indexes the later series by the first one's): a method run on
-        // fewer classes than another (e.g. 3 of 10) draws no bar where it has no cell
-        List<String> categories = rows.stream().map(category).distinct().toList();
+        List<String> categories = categories(rows, category);
         for (String method : rows.stream().map(Comparison.Row::method).distinct().toList()) {
             Map<String, Comparison.Row> cell = new LinkedHashMap<>();
             for (Comparison.Row r : rows) if (r.method().equals(method)) cell.putIfAbsent(category.apply(r), r);
@@ -89,6 +89,18 @@ public final class Charts {
             if (paper.stream().anyMatch(p -> p > 0)) chart.addSeries("paper " + method, categories, paper);
         }
         return png(chart);
+    }
+
+    /**
+     * The categories every series of {@link #bars} is drawn on (XChart indexes the later series by the first one's, so a
+     * method run on fewer classes than another, e.g. 3 of 10, gets the same axis and draws no bar where it has no cell):
+     * those of the method with the most cells, in its order, then any it lacks.
+     */
+    static List<String> categories(List<Comparison.Row> rows, Function<Comparison.Row, String> category) {
+        Map<String, List<String>> byMethod = new LinkedHashMap<>();
+        for (Comparison.Row r : rows) byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(category.apply(r));
+        List<String> widest = byMethod.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
+        return Stream.concat(widest.stream(), rows.stream().map(category)).distinct().toList();
     }
 
     /**

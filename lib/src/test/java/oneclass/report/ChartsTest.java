@@ -60,6 +60,7 @@ class ChartsTest {
         List<Row> rows = List.of(row("fmnist", "0", "DSVDD", 89.6, Double.NaN, 79.1), row("fmnist", "9", "DSVDD", 98.8, Double.NaN, 93.2),
                 row("fmnist", "0", "Ours", 90, 1, 91), row("fmnist", "1", "Ours", 95, 1, 96), row("fmnist", "9", "Ours", 92, 1, 93));
         assertPng(1000, 500, Charts.oursVsPaper("fewer classes", rows, "fmnist", "AUC %"));
+        assertEquals(List.of("0", "1", "9"), Charts.categories(rows, Row::cls), "the classes in order, not DSVDD's first");
     }
 
     /** HRN Table 2's chart: one bar group per data set for one metric; rows of the other metrics are left out. */
