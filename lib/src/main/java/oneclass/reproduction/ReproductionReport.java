@@ -411,23 +411,26 @@ public final class ReproductionReport {
             for (var o : e.others().entrySet()) {
                 if (!o.getKey().equals(codeCounterpart(e.protocol()))) continue; // e.g. a quick mode, or another extractor
                 any = true;
-                Map<String, Cells.Cell> paperFinal = averages(e.main().finalEpoch()), codeFinal = averages(o.getValue().finalEpoch()),
-                        codeBest = averages(o.getValue().bestEpoch()), paperBest = averages(e.main().bestEpoch());
+                // both sides average the same classes: those each (data set, method) ran under both protocols
+                Map<String, Set<String>> shared = sharedClasses(e.main().finalEpoch(), o.getValue().finalEpoch());
+                Map<String, Cells.Cell> paperFinal = averages(only(e.main().finalEpoch(), shared)), codeFinal = averages(only(o.getValue().finalEpoch(), shared)),
+                        codeBest = averages(only(o.getValue().bestEpoch(), shared)), paperBest = averages(only(e.main().bestEpoch(), shared));
                 md.append("**").append(e.section().title()).append("**: `").append(e.protocol()).append("` against `").append(o.getKey())
-                  .append("`, averages over classes (ours, mean over seeds). The code's protocol records, in every run, both the model after ")
+                  .append("`, averages over the classes both protocols ran (ours, mean over seeds; the paper's value over the same classes). ")
+                  .append("The code's protocol records, in every run, both the model after ")
                   .append("its last epoch and the best test epoch, so the effect of picking the epoch on the test set is measured within the same runs; ")
                   .append("the effect of the code's other settings (its epochs, training subset, activation, ε in the log, initialisation) is ")
                   .append("its final epoch against the paper protocol's.\n\n");
-                md.append("| data set | method | paper protocol, final epoch | its best epoch on test | code protocol, final epoch | code protocol, best epoch on test (what the code reports) "
+                md.append("| data set | method | classes | paper protocol, final epoch | its best epoch on test | code protocol, final epoch | code protocol, best epoch on test (what the code reports) "
                         + "| effect of picking the epoch on test | effect of the code's other settings | paper's value |\n");
-                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
                 List<String> keys = new ArrayList<>(codeFinal.keySet());
                 List<String> mainOrder = e.rows().stream().map(r -> r.dataset() + "|" + r.method()).distinct().toList();
                 keys.sort(Comparator.comparingInt(k -> mainOrder.contains(k) ? mainOrder.indexOf(k) : Integer.MAX_VALUE));
                 for (String k : keys) {
                     Cells.Cell pf = paperFinal.get(k), cf = codeFinal.get(k), cb = codeBest.get(k), pb = paperBest.get(k);
-                    double paper = e.expected().find(cf.dataset(), Cells.AVG, cf.method()).map(Expected::paperValue).orElse(Double.NaN);
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cf.dataset(), cf.method(),
+                    double paper = paperValue(e.expected(), cf.dataset(), cf.method(), shared.get(k));
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", cf.dataset(), cf.method(), classList(shared.get(k)),
                             f(pf), f(pb), f(cf), f(cb), signed(cb, cf), signed(cf, pf), Double.isNaN(paper) ? "" : String.format(Locale.ROOT, "%.2f", paper)));
                 }
                 md.append('\n');
@@ -436,6 +439,43 @@ public final class ReproductionReport {
         if (!any) md.append("No runs under both the paper's and the authors' code's protocol here.\n\n");
         else md.append("An empty cell: that protocol did not record it (the paper protocol records the best epoch only with `--eval-every-epoch`). "
                 + "Averages cover only seeds that ran every class.\n\n");
+    }
+
+    /** Per "data set|method", the classes that both lists of measurements hold. */
+    static Map<String, Set<String>> sharedClasses(List<Cells.Measurement> a, List<Cells.Measurement> b) {
+        Map<String, Set<String>> inA = classes(a), inB = classes(b), both = new LinkedHashMap<>();
+        inB.forEach((k, v) -> {
+            Set<String> s = new TreeSet<>(Comparator.comparing((String c) -> c.length()).thenComparing(Comparator.naturalOrder()));
+            s.addAll(v);
+            s.retainAll(inA.getOrDefault(k, Set.of()));
+            if (!s.isEmpty()) both.put(k, s);
+        });
+        return both;
+    }
+
+    private static Map<String, Set<String>> classes(List<Cells.Measurement> ms) {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        ms.forEach(x -> m.computeIfAbsent(x.dataset() + "|" + x.method(), k -> new HashSet<>()).add(x.cls()));
+        return m;
+    }
+
+    private static List<Cells.Measurement> only(List<Cells.Measurement> ms, Map<String, Set<String>> shared) {
+        return ms.stream().filter(x -> shared.getOrDefault(x.dataset() + "|" + x.method(), Set.of()).contains(x.cls())).toList();
+    }
+
+    /** The paper's value over {@code classes}: its average when they are all 10, else the mean of its per-class values (NaN if one is missing). */
+    private static double paperValue(ExpectedResults expected, String dataset, String method, Set<String> classes) {
+        if (classes.size() == 10) return expected.find(dataset, Cells.AVG, method).map(Expected::paperValue).orElse(Double.NaN);
+        return classes.stream().mapToDouble(c -> expected.find(dataset, c, method).map(Expected::paperValue).orElse(Double.NaN)).average().orElse(Double.NaN);
+    }
+
+    /** "all 10", or the classes themselves, e.g. "0-3" or "0, 2, 5". */
+    private static String classList(Set<String> classes) {
+        if (classes.size() == 10) return "all 10";
+        List<String> l = List.copyOf(classes);
+        boolean run = l.size() > 2 && l.stream().allMatch(c -> c.matches("\\d+"))
+                && Integer.parseInt(l.get(l.size() - 1)) - Integer.parseInt(l.get(0)) == l.size() - 1;
+        return run ? l.get(0) + "-" + l.get(l.size() - 1) : String.join(", ", l);
     }
 
     /** Per (data set, method), the average over classes (for Table 2, over its one metric). */
