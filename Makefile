@@ -38,12 +38,13 @@ hrn-table1-baselines: ## HRN Table 1's OCSVM and iForest columns run in the harn
 hrn-table1-deep-baselines: ## HRN Table 1's DAE, VAE, DAGMM and DSVDD columns and ICS's HOG + OCSVM, in the harness (SameDiff/BoofCV; docs/baselines.md: hours)
 	$(JBANG) hrn_table1 --methods DAE,VAE,DAGMM,DSVDD,HOG $(DATA_OPT) $(ARGS)
 
-baselines-smoke: ## a short real-data pass of every new baseline column: hrn_table1 with DAE, VAE, DAGMM, HOG, DSVDD (MNIST class 0, 1 seed, 1 epoch; DSVDD 1 + 1; HOG's OCSVM on 2,000 rows) and hrn_table2 with DAGMM (Thyroid, 2 epochs)
+baselines-smoke: ## a short real-data pass of every new baseline column: hrn_table1 with DAE, VAE, DAGMM, HOG, DSVDD (MNIST class 0, 1 seed, 1 epoch; DSVDD 1 + 1; HOG's OCSVM on 2,000 rows), DSVDD's CIFAR-10 LeNet (class 0, 1 + 1) and hrn_table2 with DAGMM (Thyroid, 2 epochs)
 	rm -rf results/smoke-baselines
 	$(JBANG) hrn_table1 --datasets mnist --classes 0 --seeds 1 --methods DAE,VAE,DAGMM,HOG,DSVDD --baseline-epochs 1 --ocsvm-max-train 2000 \
 	  --out results/smoke-baselines/table1 $(DATA_OPT)
+	$(JBANG) hrn_table1 --datasets cifar10 --classes 0 --seeds 1 --methods DSVDD --baseline-epochs 1 --out results/smoke-baselines/table1 $(DATA_OPT)
 	$(JBANG) hrn_table2 --datasets thyroid --seeds 1 --methods DAGMM --baseline-epochs 2 --out results/smoke-baselines/table2 $(DATA_OPT)
-	@test -s results/smoke-baselines/table1/summary.md && test $$(ls results/smoke-baselines/table1/runs | wc -l) -eq 5 \
+	@test -s results/smoke-baselines/table1/summary.md && test $$(ls results/smoke-baselines/table1/runs | wc -l) -eq 6 \
 	  && test $$(ls results/smoke-baselines/table2/runs | wc -l) -eq 1 && echo "smoke-baselines: 1 passed, 0 failed"
 
 hrn-table1-check: ## regression check: HRN Table 1, exit 1 when a comparable cell is outside its tolerance

@@ -48,13 +48,15 @@ public class BaselineOptions {
     @Option(names = "--hog-cells-per-block", defaultValue = "3", description = "HOG + OCSVM: a block's side in cells (default: ${DEFAULT-VALUE}, the ICS paper's).")
     public int hogCellsPerBlock = 3;
 
-    @Option(names = "--dsvdd-ae-epochs", description = "DSVDD: autoencoder pretraining epochs, 0 for none (default: DSVDD's own epochs, which are "
-            + "--baseline-epochs, else --epochs, else 150, Ruff et al.'s MNIST code); each phase's lr drops tenfold after a third of its epochs (50 of 150).")
+    @Option(names = "--dsvdd-ae-epochs", description = "DSVDD: autoencoder pretraining epochs, 0 for none (default: DSVDD's own epochs when "
+            + "--baseline-epochs or --epochs is given, else Ruff et al.'s: 150 on MNIST and Fashion-MNIST, 350 on CIFAR-10); each phase's lr "
+            + "drops tenfold at the same fraction of its epochs as in their code (50 of 150, 250 of 350).")
     public Integer dsvddAeEpochs;
-    @Option(names = "--dsvdd-weight-decay", defaultValue = "0.5e-6", description = "DSVDD: weight decay λ of the Deep SVDD phase (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
-    public double dsvddWeightDecay = 0.5e-6;
-    @Option(names = "--dsvdd-ae-weight-decay", defaultValue = "0.5e-3", description = "DSVDD: weight decay λ of the autoencoder pretraining (default: ${DEFAULT-VALUE}, Ruff et al.'s code).")
-    public double dsvddAeWeightDecay = 0.5e-3;
+    @Option(names = "--dsvdd-weight-decay", description = "DSVDD: weight decay λ of the Deep SVDD phase (default: 0.5e-6, Ruff et al.'s code).")
+    public Double dsvddWeightDecay;
+    @Option(names = "--dsvdd-ae-weight-decay", description = "DSVDD: weight decay λ of the autoencoder pretraining (default: Ruff et al.'s, "
+            + "0.5e-3 on MNIST and Fashion-MNIST, 0.5e-6 on CIFAR-10).")
+    public Double dsvddAeWeightDecay;
 
     /** The epochs of the deep baselines when --baseline-epochs is not given: the script's --epochs (null: each method's default). */
     private Integer epochsFallback;
@@ -88,7 +90,8 @@ public class BaselineOptions {
         METHODS.put("DAE", o -> new DenoisingAutoencoder(o.epochs(DenoisingAutoencoder.KERAS_BLOG.epochs()), o.aeBatchSize, o.aeLr, o.daeNoise));
         METHODS.put("VAE", o -> new VariationalAutoencoder(o.epochs(VariationalAutoencoder.DEFAULT.epochs()), o.aeBatchSize, o.aeLr));
         METHODS.put("DAGMM", o -> new Dagmm(o.epochs(), Dagmm.PAPER.lr(), o.dagmmLambda1, o.dagmmLambda2));
-        METHODS.put("DSVDD", o -> o.dsvdd(o.epochs(DeepSvdd.RUFF_2018.epochs())));
+        METHODS.put("DSVDD", o -> DeepSvdd.RUFF_2018.with(o.dsvddAeEpochs != null ? o.dsvddAeEpochs : o.epochs(), o.dsvddAeWeightDecay,
+                o.epochs(), o.dsvddWeightDecay));
     }
 
     /** The methods' column names, in the registry's order. */
@@ -113,14 +116,6 @@ public class BaselineOptions {
      */
     public OneClassBaseline method(String option, String name) {
         return parse(name).orElseThrow(() -> new IllegalArgumentException(option + ": unknown method '" + name + "'; valid: " + String.join(", ", NAMES)));
-    }
-
-    /** Deep SVDD with Ruff et al.'s settings but the epochs and weight decays of the options. */
-    private DeepSvdd dsvdd(int epochs) {
-        DeepSvdd r = DeepSvdd.RUFF_2018;
-        int ae = dsvddAeEpochs != null ? dsvddAeEpochs : epochs;
-        return new DeepSvdd(ae, DeepSvdd.defaultMilestone(ae), dsvddAeWeightDecay, epochs, DeepSvdd.defaultMilestone(epochs),
-                dsvddWeightDecay, r.lr(), r.batchSize(), r.eps());
     }
 
     /** The OCSVM of the options (also the one after HOG). */

@@ -43,61 +43,121 @@ import java.util.SplittableRandom;
  *       gradient, i.e. the term (λ/2)‖W‖².</li>
  *   <li>weights: PyTorch's default initialization U(±1/√fan_in), drawn from the run's seed.</li>
  * </ul>
+ * On CIFAR-10 (32 × 32 colour images) the network is the authors' CIFAR-10 LeNet, three such modules (32, 64,
+ * 128 channels) and a dense layer 2048 → 128, its autoencoder's code batch-normalized before the decoder, the
+ * autoencoder's convolutions Glorot-initialized with the leaky ReLU gain, and its own schedule: autoencoder 350
+ * epochs, milestone 250, weight decay 0.5e-6 ({@link DeepSvddNet} draws both networks). Each network has its
+ * {@link Budget}; a row of any other size is refused.
  * The networks, their losses and gradients are {@link DeepSvddNet} (on ICS's direct-op engine); this class holds the
  * preprocessing, the centre, the training schedule and the score.
- * Only the MNIST network is here: a row must be a 28 × 28 grey image (MNIST, Fashion-MNIST). Ruff et al.'s
- * CIFAR-10 LeNet (three modules, 128 units) is not implemented, and such rows are refused.
  *
- * @param aeEpochs      autoencoder pretraining epochs
- * @param aeMilestone   the epoch from which the autoencoder's learning rate is lr/10 (= aeEpochs: never)
- * @param aeWeightDecay the autoencoder's weight decay λ
- * @param epochs        Deep SVDD epochs
- * @param milestone     the epoch from which Deep SVDD's learning rate is lr/10 (= epochs: never)
- * @param weightDecay   Deep SVDD's weight decay λ
- * @param lr            Adam's learning rate in both phases, before the milestone
- * @param batchSize     images per Adam step
- * @param eps           the centre rule's ε
+ * @param mnist     the budget on 28 × 28 grey images (MNIST, Fashion-MNIST)
+ * @param cifar10   the budget on 32 × 32 colour images (CIFAR-10)
+ * @param lr        Adam's learning rate in both phases, before the milestone
+ * @param batchSize images per Adam step
+ * @param eps       the centre rule's ε
  */
-public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int epochs, int milestone, double weightDecay,
-                       double lr, int batchSize, double eps) implements OneClassBaseline {
-    /** The authors' MNIST settings (Deep-SVDD-PyTorch README's MNIST example; Deep-SVDD's Theano scripts). */
-    public static final DeepSvdd RUFF_2018 = new DeepSvdd(150, 50, 0.5e-3, 150, 50, 0.5e-6, 1e-4, 200, 0.1);
+public record DeepSvdd(Budget mnist, Budget cifar10, double lr, int batchSize, double eps) implements OneClassBaseline {
+    /**
+     * One network's training budget.
+     *
+     * @param aeEpochs      autoencoder pretraining epochs
+     * @param aeMilestone   the epoch from which the autoencoder's learning rate is lr/10 (= aeEpochs: never)
+     * @param aeWeightDecay the autoencoder's weight decay λ
+     * @param epochs        Deep SVDD epochs
+     * @param milestone     the epoch from which Deep SVDD's learning rate is lr/10 (= epochs: never)
+     * @param weightDecay   Deep SVDD's weight decay λ
+     */
+    public record Budget(int aeEpochs, int aeMilestone, double aeWeightDecay, int epochs, int milestone, double weightDecay) {
+        public Budget {
+            if (aeEpochs < 0) throw new IllegalArgumentException("DSVDD autoencoder epochs must be >= 0 (0: no pretraining), got " + aeEpochs);
+            if (epochs < 1) throw new IllegalArgumentException("DSVDD epochs must be >= 1, got " + epochs);
+            if (aeEpochs > 0 && (aeMilestone < 1 || aeMilestone > aeEpochs))
+                throw new IllegalArgumentException("DSVDD autoencoder milestone must be in [1, " + aeEpochs + "] (the autoencoder epochs), got " + aeMilestone);
+            if (milestone < 1 || milestone > epochs)
+                throw new IllegalArgumentException("DSVDD milestone must be in [1, " + epochs + "] (the epochs), got " + milestone);
+            if (!(aeWeightDecay >= 0)) throw new IllegalArgumentException("DSVDD autoencoder weight decay must be >= 0, got " + aeWeightDecay);
+            if (!(weightDecay >= 0)) throw new IllegalArgumentException("DSVDD weight decay must be >= 0, got " + weightDecay);
+        }
 
-    static final int SIDE = DeepSvddNet.SIDE, REP = DeepSvddNet.REP;
+        /**
+         * This budget with other epochs (null: keep), each milestone at the same fraction of its phase as here (50 of 150,
+         * 250 of 350; at least 1), and other weight decays (null: keep).
+         */
+        public Budget with(Integer aeEpochs, Double aeWeightDecay, Integer epochs, Double weightDecay) {
+            int ae = aeEpochs != null ? aeEpochs : this.aeEpochs, ep = epochs != null ? epochs : this.epochs;
+            return new Budget(ae, scaled(ae, aeMilestone, this.aeEpochs), aeWeightDecay != null ? aeWeightDecay : this.aeWeightDecay,
+                    ep, scaled(ep, milestone, this.epochs), weightDecay != null ? weightDecay : this.weightDecay);
+        }
+
+        private static int scaled(int epochs, int milestone, int of) {
+            return epochs == of ? milestone : Math.max(1, (int) Math.round(epochs * (double) milestone / of));
+        }
+
+        /** Fewer epochs than {@code full}'s, or no pretraining: "A + B of Ruff et al.'s C + D epochs (autoencoder + Deep SVDD)"; else null. */
+        String shortenedFrom(Budget full, String network) {
+            return aeEpochs >= full.aeEpochs && epochs >= full.epochs ? null
+                    : aeEpochs + " + " + epochs + " of Ruff et al.'s " + full.aeEpochs + " + " + full.epochs + " epochs (autoencoder + Deep SVDD" + network + ")";
+        }
+    }
+
+    /** Ruff et al.'s MNIST schedule (Deep-SVDD-PyTorch README's MNIST example; Deep-SVDD's Theano scripts). */
+    public static final Budget RUFF_MNIST = new Budget(150, 50, 0.5e-3, 150, 50, 0.5e-6);
+    /** Ruff et al.'s CIFAR-10 schedule (Deep-SVDD-PyTorch README's CIFAR-10 example). */
+    public static final Budget RUFF_CIFAR10 = new Budget(350, 250, 0.5e-6, 150, 50, 0.5e-6);
+    /** The authors' settings on both networks. */
+    public static final DeepSvdd RUFF_2018 = new DeepSvdd(RUFF_MNIST, RUFF_CIFAR10, 1e-4, 200, 0.1);
+
     static final double LEAK = DeepSvddNet.LEAK, BN_EPS = DeepSvddNet.BN_EPS;
 
     public DeepSvdd {
-        if (aeEpochs < 0) throw new IllegalArgumentException("DSVDD autoencoder epochs must be >= 0 (0: no pretraining), got " + aeEpochs);
-        if (epochs < 1) throw new IllegalArgumentException("DSVDD epochs must be >= 1, got " + epochs);
-        if (aeEpochs > 0 && (aeMilestone < 1 || aeMilestone > aeEpochs))
-            throw new IllegalArgumentException("DSVDD autoencoder milestone must be in [1, " + aeEpochs + "] (the autoencoder epochs), got " + aeMilestone);
-        if (milestone < 1 || milestone > epochs)
-            throw new IllegalArgumentException("DSVDD milestone must be in [1, " + epochs + "] (the epochs), got " + milestone);
-        if (!(aeWeightDecay >= 0)) throw new IllegalArgumentException("DSVDD autoencoder weight decay must be >= 0, got " + aeWeightDecay);
-        if (!(weightDecay >= 0)) throw new IllegalArgumentException("DSVDD weight decay must be >= 0, got " + weightDecay);
+        java.util.Objects.requireNonNull(mnist, "mnist budget");
+        java.util.Objects.requireNonNull(cifar10, "cifar10 budget");
         if (!(lr > 0)) throw new IllegalArgumentException("DSVDD learning rate must be > 0, got " + lr);
         if (batchSize < 2) throw new IllegalArgumentException("DSVDD batch size must be >= 2 (batch normalization), got " + batchSize);
         if (!(eps >= 0)) throw new IllegalArgumentException("DSVDD centre eps must be >= 0, got " + eps);
     }
 
-    /** The milestone when none is given: a third of the epochs, as the authors' 50 of 150 (at least 1). */
-    public static int defaultMilestone(int epochs) {
-        return Math.max(1, (int) Math.round(epochs / 3.0));
+    /** Both budgets with other epochs and weight decays (null: the budget's own), as {@link Budget#with}. */
+    public DeepSvdd with(Integer aeEpochs, Double aeWeightDecay, Integer epochs, Double weightDecay) {
+        return new DeepSvdd(mnist.with(aeEpochs, aeWeightDecay, epochs, weightDecay), cifar10.with(aeEpochs, aeWeightDecay, epochs, weightDecay),
+                lr, batchSize, eps);
     }
 
     @Override public String name() { return "DSVDD"; }
 
-    /** Fewer epochs than Ruff et al.'s 150 + 150 (autoencoder + Deep SVDD), or no pretraining, is a shortened budget. */
-    @Override public String shortened(int features) {
-        DeepSvdd full = RUFF_2018;
-        return aeEpochs >= full.aeEpochs && epochs >= full.epochs ? null
-                : aeEpochs + " + " + epochs + " of Ruff et al.'s " + full.aeEpochs + " + " + full.epochs + " epochs (autoencoder + Deep SVDD)";
+    /** The network for rows of {@code features} values. */
+    static DeepSvddNet.Lenet lenet(int features, String what) {
+        return DeepSvddNet.Lenet.forFeatures(features).orElseThrow(() -> new IllegalArgumentException(
+                "DSVDD runs Ruff et al.'s LeNets on 28×28 grey images (784 values: MNIST, Fashion-MNIST) or 32×32 colour images "
+                        + "(3072 values: CIFAR-10), but a " + what + " row has " + features + " values"));
     }
 
+    /** The budget of the network for rows of {@code features} values. */
+    public Budget budget(int features) {
+        return lenet(features, "training") == DeepSvddNet.Lenet.MNIST ? mnist : cifar10;
+    }
+
+    /** Fewer epochs than Ruff et al.'s for that network (150 + 150 MNIST, 350 + 150 CIFAR-10), or no pretraining, is a shortened budget. */
+    @Override public String shortened(int features) {
+        return DeepSvddNet.Lenet.forFeatures(features).map(l -> l == DeepSvddNet.Lenet.MNIST ? mnist.shortenedFrom(RUFF_MNIST, "")
+                : cifar10.shortenedFrom(RUFF_CIFAR10, ", CIFAR-10 LeNet")).orElse(null);
+    }
+
+    /** Both networks' settings (for the run record's list of methods). */
     @Override public String describe() {
-        return "DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK
-                + ", GCN-l1 + min-max per class; AE epochs=" + aeEpochs + " milestone=" + aeMilestone + " wd=" + aeWeightDecay
-                + "; epochs=" + epochs + " milestone=" + milestone + " wd=" + weightDecay + "; adam lr=" + lr + " /10 at milestone, batch="
+        return describe(DeepSvddNet.Lenet.MNIST.features()) + " / " + describe(DeepSvddNet.Lenet.CIFAR10.features());
+    }
+
+    /** The settings the rows of {@code features} values run with (the MNIST string unchanged since the first runs, their fingerprints). */
+    @Override public String describe(int features) {
+        boolean mnistNet = lenet(features, "training") == DeepSvddNet.Lenet.MNIST;
+        Budget b = budget(features);
+        String net = mnistNet ? "MNIST LeNet 8-4-32 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK
+                : "CIFAR-10 LeNet 32-64-128-128 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK + ", AE convs xavier-uniform gain=lrelu, AE code BN1d";
+        return "DSVDD(one-class, " + net
+                + ", GCN-l1 + min-max per class; AE epochs=" + b.aeEpochs + " milestone=" + b.aeMilestone + " wd=" + b.aeWeightDecay
+                + "; epochs=" + b.epochs + " milestone=" + b.milestone + " wd=" + b.weightDecay + "; adam lr=" + lr + " /10 at milestone, batch="
                 + batchSize + ", centre eps=" + eps + ")";
     }
 
@@ -105,11 +165,12 @@ public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int 
         if (train.length < 2) throw new IllegalArgumentException("DSVDD needs at least 2 training images, got " + train.length);
         float[][] x = preprocess(train, test);
         int n = train.length;
+        Budget b = budget(train[0].length);
         SplittableRandom rng = new SplittableRandom(seed);
-        DeepSvddNet net = new DeepSvddNet(rng);
-        if (aeEpochs > 0) fit(net.autoencoder(rng, adam(n, aeEpochs, aeMilestone), aeWeightDecay), x[0], n, aeEpochs, rng);
+        DeepSvddNet net = new DeepSvddNet(lenet(train[0].length, "training"), rng);
+        if (b.aeEpochs() > 0) fit(net, net.autoencoder(rng, adam(n, b.aeEpochs(), b.aeMilestone()), b.aeWeightDecay()), x[0], n, b.aeEpochs(), rng);
         double[] c = centre(net.phi(x[0], n), eps);
-        fit(net.svdd(c, adam(n, epochs, milestone), weightDecay), x[0], n, epochs, rng);
+        fit(net, net.svdd(c, adam(n, b.epochs(), b.milestone()), b.weightDecay()), x[0], n, b.epochs(), rng);
         double[][] phi = net.phi(x[1], test.length);
         double[] score = new double[test.length];
         for (int i = 0; i < score.length; i++) score[i] = -squaredDistance(phi[i], c);
@@ -120,7 +181,7 @@ public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int 
 
     /**
      * GCN (l1) of every row, then (x − min) / (max − min) with min and max over all training values after GCN:
-     * [train, test] as float images of 784 values each. A constant row has no contrast to normalize and is an error.
+     * [train, test] as float images (784 or 3072 values each). A constant row has no contrast to normalize and is an error.
      */
     static float[][] preprocess(double[][] train, double[][] test) {
         requireImages(train, "training");
@@ -160,9 +221,7 @@ public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int 
 
     private static void requireImages(double[][] rows, String what) {
         if (rows.length == 0) throw new IllegalArgumentException("DSVDD: no " + what + " images");
-        if (rows[0].length != SIDE * SIDE)
-            throw new IllegalArgumentException("DSVDD runs the MNIST LeNet of Ruff et al. on 28×28 grey images (784 values), but a " + what
-                    + " row has " + rows[0].length + " values; their CIFAR-10 network is not implemented here");
+        lenet(rows[0].length, what);
     }
 
     // ---- centre, distance -------------------------------------------------------------------------------------
@@ -192,13 +251,13 @@ public record DeepSvdd(int aeEpochs, int aeMilestone, double aeWeightDecay, int 
      * {@code epochs} passes of a phase's Adam steps over the n images, the order shuffled by rng every epoch, the last
      * batch short. (BN's running statistics move towards each batch's in the forward pass, see {@code ics.BatchNorm}.)
      */
-    void fit(DeepSvddNet.Phase phase, float[] x, int n, int epochs, SplittableRandom rng) {
+    void fit(DeepSvddNet net, DeepSvddNet.Phase phase, float[] x, int n, int epochs, SplittableRandom rng) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         for (int e = 0; e < epochs; e++) {
             for (int i = n - 1; i > 0; i--) { int j = rng.nextInt(i + 1), t = order[i]; order[i] = order[j]; order[j] = t; }
             for (int from = 0; from < n; from += batchSize)
-                phase.step(DeepSvddNet.images(x, order, from, Math.min(n, from + batchSize) - from));
+                phase.step(net.images(x, order, from, Math.min(n, from + batchSize) - from));
         }
     }
 

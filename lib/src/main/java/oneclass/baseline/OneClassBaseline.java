@@ -12,6 +12,9 @@ public interface OneClassBaseline {
     /** Every setting that changes the numbers, for fingerprints and run records. */
     String describe();
 
+    /** The settings that change the numbers on rows of {@code features} values (a method whose network depends on them says which). */
+    default String describe(int features) { return describe(); }
+
     /**
      * @param train rows of the normal class [N][D] (not modified)
      * @param test  rows to score [M][D] (not modified)

@@ -140,14 +140,14 @@ public final class HrnGrid {
     static Runner.Cell<RunResult> baselineCell(Protocol protocol, Benchmark b, DataSource.Split split, int cls, OneClassBaseline baseline,
                                                long seed, Matrices matrices) {
         String dataset = b.cliName();
-        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline.describe());
+        BaselineCell config = new BaselineCell(protocol, split.subset(), split.sha256ByFile(), baseline.describe(split.train().dim()));
         return new Runner.Cell<>(RunResult.key(dataset, cls, baseline.name(), seed), config, 0, run -> {
             double[][] test = matrices.testPixels(b, split), train = matrices.trainPixels(b, split, cls);
             long t0 = System.nanoTime();
             double[] score = baseline.normality(train, test, seed);
             double auc = 100 * Auc.of(score, split.test().labels(), cls), seconds = (System.nanoTime() - t0) / 1e9;
             return new RunResult(dataset, split.subset(), cls, baseline.name(), protocol.cliName(), seed, 0, auc, auc, Double.NaN, 0,
-                    Double.NaN, Double.NaN, train.length, test.length, seconds, run.fingerprint(), baseline.describe(),
+                    Double.NaN, Double.NaN, train.length, test.length, seconds, run.fingerprint(), baseline.describe(train[0].length),
                     baseline.shortened(train[0].length));
         });
     }

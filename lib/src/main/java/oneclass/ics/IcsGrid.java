@@ -271,7 +271,7 @@ public final class IcsGrid {
 
         Runner.Cell<RunResult> baselineCell(Baseline bl) {
             BaselineCell config = new BaselineCell(protocol, data.subset(), data.sha256ByFile(), cfg.trainLimit(), cfg.testLimit(),
-                    cfg.valFraction(), bl.method().describe());
+                    cfg.valFraction(), bl.method().describe(data.train().dim()));
             return new Runner.Cell<>(RunResult.key(dataset(), cls, bl.column(), 0, seed), dataset() + "_c" + cls + "_s" + seed, config, 0, run -> {
                 // the baselines' train and test rows, made once per group; the split's test images are these (IcsRun.split takes them from the same rule)
                 int[] trainIdx = IcsRun.trainIndices(cfg, data.train(), cls), testIdx = IcsRun.testIndices(cfg, data.test());
@@ -281,7 +281,7 @@ public final class IcsGrid {
                 double auc = run.shared("eval", this::evaluation).auc(bl.method().normality(train, test, seed));
                 double secs = (System.nanoTime() - t) / 1e9;
                 return new RunResult(dataset(), data.subset(), cls, bl.column(), 0, protocol.cliName(), seed, 100 * auc,
-                        trainIdx.length, 0, testIdx.length, secs, run.fingerprint(), bl.method().describe(), bl.method().shortened(train[0].length));
+                        trainIdx.length, 0, testIdx.length, secs, run.fingerprint(), bl.method().describe(train[0].length), bl.method().shortened(train[0].length));
             });
         }
 

@@ -345,6 +345,29 @@ final class Layers {
         }
     }
 
+    /** The input [B, D] viewed as images [B, C, H, W] ({@code view} = [C, H, W], C·H·W = D); then the activation. */
+    static final class View extends Layer {
+        private final long[] view;
+        private final Act act;
+        private INDArray image;
+
+        View(long[] view, Act act, OpProfile profile, boolean first) {
+            super(profile, first);
+            this.view = view;
+            this.act = act;
+        }
+
+        @Override INDArray forward(INDArray x) {
+            in = x;
+            image = x.reshape(x.size(0), view[0], view[1], view[2]);
+            return activate(act, image);
+        }
+
+        @Override INDArray backward(INDArray dy) {
+            return first ? null : deactivate(act, image, dy).reshape(in.shape());
+        }
+    }
+
     /** Fully connected y = x·W + b (b null: y = x·W) on x flattened to [B, D]; then the activation. */
     static final class Dense extends Layer {
         private final Params.Param w, b;

@@ -16,15 +16,40 @@ class DeepSvddTest {
      * max are −1.5 and 2, so min-max maps v to (v + 1.5)/3.5: [0, 1/3.5, 2/3.5, 3/3.5] and [(1.5 − 2/3)/3.5 ×3, 1];
      * a test row [0, 0, 0, 4] has the second row's GCN values and so the same scaled ones.
      */
-    /** Ruff et al.'s 150 + 150 epochs are the full budget; fewer in either phase (or no pretraining) is shortened. */
+    /** Ruff et al.'s 150 + 150 (MNIST) and 350 + 150 epochs (CIFAR-10) are the full budgets; fewer in either phase (or no pretraining) is shortened. */
     @Test
     void fewerEpochsThanRuffEtAlsAreAShortenedBudget() {
-        assertNull(DeepSvdd.RUFF_2018.shortened(784));
         DeepSvdd r = DeepSvdd.RUFF_2018;
-        DeepSvdd short10 = new DeepSvdd(10, 3, r.aeWeightDecay(), 10, 3, r.weightDecay(), r.lr(), r.batchSize(), r.eps());
+        assertNull(r.shortened(784));
+        assertNull(r.shortened(3072));
+        DeepSvdd short10 = r.with(10, null, 10, null);
         assertEquals("10 + 10 of Ruff et al.'s 150 + 150 epochs (autoencoder + Deep SVDD)", short10.shortened(784));
-        DeepSvdd noPretraining = new DeepSvdd(0, 0, r.aeWeightDecay(), 150, 50, r.weightDecay(), r.lr(), r.batchSize(), r.eps());
-        assertEquals("0 + 150 of Ruff et al.'s 150 + 150 epochs (autoencoder + Deep SVDD)", noPretraining.shortened(784));
+        assertEquals("10 + 10 of Ruff et al.'s 350 + 150 epochs (autoencoder + Deep SVDD, CIFAR-10 LeNet)", short10.shortened(3072));
+        assertEquals("0 + 150 of Ruff et al.'s 150 + 150 epochs (autoencoder + Deep SVDD)", r.with(0, null, null, null).shortened(784));
+    }
+
+    /**
+     * Each network runs Ruff et al.'s own schedule: the CIFAR-10 autoencoder 350 epochs, lr/10 from 250, weight decay 0.5e-6.
+     * Fewer epochs keep each milestone's fraction (MNIST 10 → 3, CIFAR-10 10 → 7).
+     */
+    @Test
+    void eachNetworkHasItsAuthorsSchedule() {
+        assertEquals(new DeepSvdd.Budget(150, 50, 0.5e-3, 150, 50, 0.5e-6), DeepSvdd.RUFF_2018.budget(784));
+        assertEquals(new DeepSvdd.Budget(350, 250, 0.5e-6, 150, 50, 0.5e-6), DeepSvdd.RUFF_2018.budget(3072));
+        DeepSvdd short10 = DeepSvdd.RUFF_2018.with(10, null, 10, null);
+        assertEquals(new DeepSvdd.Budget(10, 3, 0.5e-3, 10, 3, 0.5e-6), short10.budget(784));
+        assertEquals(new DeepSvdd.Budget(10, 7, 0.5e-6, 10, 3, 0.5e-6), short10.budget(3072));
+        assertTrue(DeepSvdd.RUFF_2018.describe(3072).contains("CIFAR-10 LeNet 32-64-128-128") && DeepSvdd.RUFF_2018.describe(3072).contains("AE epochs=350 milestone=250 wd=5.0E-7"),
+                DeepSvdd.RUFF_2018.describe(3072));
+    }
+
+    /** The MNIST settings' description is the fingerprint of every MNIST and Fashion-MNIST run made so far: it does not change. */
+    @Test
+    void theMnistDescriptionIsTheOneTheRunsWereMadeWith() {
+        assertEquals("DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=1.0E-4, leaky=0.01, GCN-l1 + min-max per class; AE epochs=150 "
+                + "milestone=50 wd=5.0E-4; epochs=150 milestone=50 wd=5.0E-7; adam lr=1.0E-4 /10 at milestone, batch=200, centre eps=0.1)",
+                DeepSvdd.RUFF_2018.describe(784));
+        assertTrue(DeepSvdd.RUFF_2018.with(10, null, 10, null).describe(784).contains("AE epochs=10 milestone=3 wd=5.0E-4; epochs=10 milestone=3 wd=5.0E-7"));
     }
 
     @Test
@@ -59,8 +84,8 @@ class DeepSvddTest {
                 () -> DeepSvdd.preprocess(new double[][] {repeat(0, 1), repeat(0.5)}, new double[][] {repeat(0, 1)})).getMessage();
         assertTrue(msg.contains("training image 1 is constant"), msg);
         msg = assertThrows(IllegalArgumentException.class,
-                () -> DeepSvdd.RUFF_2018.normality(new double[3][3072], new double[1][3072], 1)).getMessage();
-        assertTrue(msg.contains("28×28") && msg.contains("3072"), msg);
+                () -> DeepSvdd.RUFF_2018.normality(new double[3][1024], new double[1][1024], 1)).getMessage();
+        assertTrue(msg.contains("28×28") && msg.contains("32×32") && msg.contains("1024 values"), msg);
     }
 
     /**
@@ -87,7 +112,8 @@ class DeepSvddTest {
         double[][] train = new double[24][D], test = new double[5][D];
         for (double[][] set : new double[][][] {train, test})
             for (double[] r : set) for (int j = 0; j < D; j++) r[j] = rng.nextDouble() < 0.2 ? rng.nextDouble() : 0;
-        DeepSvdd m = new DeepSvdd(1, 1, 0.5e-3, 2, 1, 0.5e-6, 1e-4, 10, 0.1);
+        DeepSvdd.Budget budget = new DeepSvdd.Budget(1, 1, 0.5e-3, 2, 1, 0.5e-6);
+        DeepSvdd m = new DeepSvdd(budget, budget, 1e-4, 10, 0.1);
         double[] a = m.normality(train, test, 11), b = m.normality(train, test, 11), c = m.normality(train, test, 12);
         assertArrayEquals(a, b, 0);
         assertFalse(java.util.Arrays.equals(a, c));
@@ -96,23 +122,29 @@ class DeepSvddTest {
 
     @Test
     void settingsOutOfRangeAreClearErrors() {
-        String msg = assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(150, 50, 0.5e-3, 150, 50, -1e-6, 1e-4, 200, 0.1)).getMessage();
+        String msg = assertThrows(IllegalArgumentException.class, () -> new DeepSvdd.Budget(150, 50, 0.5e-3, 150, 50, -1e-6)).getMessage();
         assertTrue(msg.contains("weight decay") && msg.contains("-1.0E-6"), msg);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(150, 50, -1, 150, 50, 0, 1e-4, 200, 0.1)).getMessage().contains("autoencoder weight decay"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(150, 50, 0, 150, 151, 0, 1e-4, 200, 0.1)).getMessage().contains("milestone"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(150, 50, 0, 150, 50, 0, 0, 200, 0.1)).getMessage().contains("learning rate"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(150, 50, 0, 150, 50, 0, 1e-4, 1, 0.1)).getMessage().contains("batch"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd.Budget(150, 50, -1, 150, 50, 0)).getMessage().contains("autoencoder weight decay"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd.Budget(150, 50, 0, 150, 151, 0)).getMessage().contains("milestone"));
+        DeepSvdd.Budget ok150 = DeepSvdd.RUFF_MNIST;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(ok150, ok150, 0, 200, 0.1)).getMessage().contains("learning rate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeepSvdd(ok150, ok150, 1e-4, 1, 0.1)).getMessage().contains("batch"));
         BaselineOptions o = new BaselineOptions();
         o.dsvddWeightDecay = -0.1;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> o.parse("DSVDD")).getMessage().contains("DSVDD weight decay"));
         BaselineOptions ok = new BaselineOptions();
         assertEquals(DeepSvdd.RUFF_2018, ok.parse("dsvdd").orElseThrow());
-        assertEquals(new DeepSvdd(9, 3, 0.5e-3, 9, 3, 0.5e-6, 1e-4, 200, 0.1), ok.epochsFallback(9).parse("DSVDD").orElseThrow());
+        DeepSvdd nine = (DeepSvdd) ok.epochsFallback(9).parse("DSVDD").orElseThrow();
+        assertEquals(new DeepSvdd.Budget(9, 3, 0.5e-3, 9, 3, 0.5e-6), nine.budget(784));
+        assertEquals(new DeepSvdd.Budget(9, 6, 0.5e-6, 9, 3, 0.5e-6), nine.budget(3072));
         ok.dsvddAeEpochs = 0;  // no pretraining
-        assertEquals(new DeepSvdd(0, 1, 0.5e-3, 9, 3, 0.5e-6, 1e-4, 200, 0.1), ok.parse("DSVDD").orElseThrow());
+        assertEquals(new DeepSvdd.Budget(0, 1, 0.5e-3, 9, 3, 0.5e-6), ((DeepSvdd) ok.parse("DSVDD").orElseThrow()).budget(784));
         ok.dsvddAeEpochs = -1;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ok.parse("DSVDD")).getMessage().contains("autoencoder epochs"));
-        assertEquals(50, DeepSvdd.defaultMilestone(150));
-        assertEquals(1, DeepSvdd.defaultMilestone(1));
+        ok.dsvddAeEpochs = null;
+        ok.dsvddAeWeightDecay = 0.0;  // one value for both networks when given
+        DeepSvdd noDecay = (DeepSvdd) ok.parse("DSVDD").orElseThrow();
+        assertEquals(0.0, noDecay.budget(784).aeWeightDecay());
+        assertEquals(0.0, noDecay.budget(3072).aeWeightDecay());
     }
 }

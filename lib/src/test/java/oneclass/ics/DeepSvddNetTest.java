@@ -41,15 +41,57 @@ class DeepSvddNetTest {
      */
     @Test
     void phiWithoutBiasIsPositivelyHomogeneous() {
-        DeepSvddNet net = new DeepSvddNet(new SplittableRandom(3));
-        SplittableRandom rng = new SplittableRandom(4);
-        float[] x = new float[2 * D], x2 = new float[2 * D], zero = new float[D];
-        for (int i = 0; i < x.length; i++) { x[i] = (float) rng.nextDouble(); x2[i] = 2 * x[i]; }
-        double[][] p = net.phi(x, 2), p2 = net.phi(x2, 2), p0 = net.phi(zero, 1);
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < DeepSvddNet.REP; j++) assertEquals(2 * p[i][j], p2[i][j], 1e-5 * (1 + Math.abs(p[i][j])));
-        assertArrayEquals(new double[DeepSvddNet.REP], p0[0], 0);
-        assertNotEquals(0, p[0][0]);
+        for (DeepSvddNet.Lenet lenet : DeepSvddNet.Lenet.values()) {
+            DeepSvddNet net = new DeepSvddNet(lenet, new SplittableRandom(3));
+            SplittableRandom rng = new SplittableRandom(4);
+            int d = lenet.features();
+            float[] x = new float[2 * d], x2 = new float[2 * d], zero = new float[d];
+            for (int i = 0; i < x.length; i++) { x[i] = (float) rng.nextDouble(); x2[i] = 2 * x[i]; }
+            double[][] p = net.phi(x, 2), p2 = net.phi(x2, 2), p0 = net.phi(zero, 1);
+            assertEquals(lenet.rep, p[0].length);
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < lenet.rep; j++) assertEquals(2 * p[i][j], p2[i][j], 1e-5 * (1 + Math.abs(p[i][j])), lenet + " φ" + j);
+            assertArrayEquals(new double[lenet.rep], p0[0], 0);
+            assertNotEquals(0, p[0][0]);
+        }
+    }
+
+    /**
+     * The CIFAR-10 LeNet's kernels: φ 3·32·25 + 32·64·25 + 64·128·25 + 2048·128 = 520,544; its decoder 8·128·25 +
+     * 128·64·25 + 64·32·25 + 32·3·25 = 284,000 (Ruff et al.'s CIFAR10_LeNet and its autoencoder, all bias=False).
+     */
+    @Test
+    void theCifarNetworksHaveNoBiasParameters() {
+        DeepSvddNet net = new DeepSvddNet(DeepSvddNet.Lenet.CIFAR10, new SplittableRandom(1));
+        assertEquals(520_544 + 284_000, net.autoencoder(new SplittableRandom(2), new Adam(1e-4), 0).params().theta().length());
+        assertEquals(520_544, net.svdd(new double[128], new Adam(1e-4), 0).params().theta().length());
+        // the autoencoder's convolutions: Glorot-uniform with the leaky ReLU gain, conv1's bound 1.41414·√(6 / (75 + 800)) = 0.1171
+        double max = net.weights[0].amaxNumber().doubleValue();
+        assertTrue(max < 0.1171 && max > 0.11, "conv1's largest |w| " + max);
+    }
+
+    /**
+     * The gradients of the CIFAR-10 autoencoder (BN of the code, the view, four convolutions) and its Deep SVDD phase, 4 images,
+     * double (with 2, BN of the code maps each feature to about ±1, so curved that central differences missed by 5e-5).
+     */
+    @Test
+    void cifarGradientsMatchFiniteDifferences() {
+        DeepSvddNet net = new DeepSvddNet(DeepSvddNet.Lenet.CIFAR10, new SplittableRandom(5), DataType.DOUBLE);
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] v = new double[4 * 3072];
+        for (int i = 0; i < v.length; i++) v[i] = rng.nextDouble();
+        INDArray x = Nd4j.create(v, new long[] {4, 3, 32, 32}, 'c');
+        DeepSvddNet.Phase ae = net.autoencoder(new SplittableRandom(6), new Adam(1e-4), 0);
+        // every 2,399th value: fewer than the smallest kernel's 2,400 values, so each of the eight kernels is reached. The loss is
+        // about 400 (3,072 squared errors an image), and central differences with ε = 1e-6 carry up to about 2e-6 of its rounding
+        // (probed: they drift further from the gradient as ε falls to 1e-7, so it is rounding, not the gradient)
+        assertEquals(804_544 / 2399 + 1, FiniteDifferences.check(ae.params(), () -> ae.loss(x, true), () -> ae.loss(x, false), 5e-6, 2399));
+        // a fresh φ towards a centre away from it; its loss is about 58, so central differences carry about 5e-8 of rounding
+        DeepSvddNet fresh = new DeepSvddNet(DeepSvddNet.Lenet.CIFAR10, new SplittableRandom(5), DataType.DOUBLE);
+        double[] c = new double[128];
+        for (int j = 0; j < c.length; j++) c[j] = 0.1 * (j % 5) - 0.2;
+        DeepSvddNet.Phase svdd = fresh.svdd(c, new Adam(1e-4), 0);
+        assertEquals(520_544 / 2399 + 1, FiniteDifferences.check(svdd.params(), () -> svdd.loss(x, true), () -> svdd.loss(x, false), 2e-7, 2399));
     }
 
     /**
