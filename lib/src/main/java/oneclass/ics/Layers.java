@@ -345,7 +345,12 @@ final class Layers {
         }
     }
 
-    /** The input [B, D] viewed as images [B, C, H, W] ({@code view} = [C, H, W], C·H·W = D); then the activation. */
+    /**
+     * The input [B, D] viewed as images [B, C, H, W] ({@code view} = [C, H, W], C·H·W = D); then the activation (Deep SVDD's
+     * CIFAR-10 decoder). The MNIST decoder keeps its view and activation inside {@link Upsample}: the activation moved before
+     * the upsampling gives the same forward values, but its backward pass rounds a·Σdy instead of Σ a·dy, which moved an
+     * AUC of the runs made so far in the 6th digit (measured).
+     */
     static final class View extends Layer {
         private final long[] view;
         private final Act act;
