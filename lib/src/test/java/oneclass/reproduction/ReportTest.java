@@ -170,6 +170,13 @@ class ReportTest {
         md.setLength(0);
         ReproductionReport.protocolEffects(md, List.of(ReproductionReport.evaluate(noise, results, expectedDir)));
         assertTrue(md.toString().contains("| mnist | noise-0% | all 10 | 94.50 |  | 95.00 | 96.00 | +1.00 | +0.50 | 97.59 |"), md.toString());
+        // a table that prints no average (ICS Table 1): the mean of its ten per-class values
+        StringBuilder perClass = new StringBuilder("dataset,class,method,paper_value,paper_std,tolerance,source\n");
+        for (int c = 0; c < 10; c++) perClass.append("mnist,").append(c).append(",noise-0%,").append(90 + c).append(",,1.0,a per-class value\n");
+        Files.writeString(expectedDir.resolve("hrn_table5.csv"), perClass);
+        md.setLength(0);
+        ReproductionReport.protocolEffects(md, List.of(ReproductionReport.evaluate(noise, results, expectedDir)));
+        assertTrue(md.toString().contains("| mnist | noise-0% | all 10 | 94.50 |  | 95.00 | 96.00 | +1.00 | +0.50 | 94.50 |"), md.toString());
     }
 
     @Test
