@@ -106,8 +106,6 @@ public final class DeepSvddNet {
     /** The MNIST LeNet in {@code type}. */
     DeepSvddNet(SplittableRandom rng, DataType type) { this(Lenet.MNIST, rng, type); }
 
-    public Lenet lenet() { return lenet; }
-
     /** Times the ops of the steps while it listens. */
     public OpProfile profile() { return profile; }
 
