@@ -349,7 +349,7 @@ final class Layers {
      * The input [B, D] viewed as images [B, C, H, W] ({@code view} = [C, H, W], C·H·W = D); then the activation (Deep SVDD's
      * CIFAR-10 decoder). The MNIST decoder keeps its view and activation inside {@link Upsample}: the activation moved before
      * the upsampling gives the same forward values, but its backward pass rounds a·Σdy instead of Σ a·dy, which moved an
-     * AUC of the runs made so far in the 6th digit (measured).
+     * AUC of the runs made so far in its 5th decimal (93.818883 against 93.818815, measured).
      */
     static final class View extends Layer {
         private final long[] view;
