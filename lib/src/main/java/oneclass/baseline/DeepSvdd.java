@@ -149,11 +149,11 @@ public record DeepSvdd(Budget mnist, Budget cifar10, double lr, int batchSize, d
         return describe(DeepSvddNet.Lenet.MNIST.features()) + " / " + describe(DeepSvddNet.Lenet.CIFAR10.features());
     }
 
-    /** The settings the rows of {@code features} values run with (the MNIST string unchanged since the first runs, their fingerprints). */
+    /** The settings the rows of {@code features} values run with, the runs' fingerprints (MNIST's gained the decoder's fan_in on 2026-12-04, when it was corrected). */
     @Override public String describe(int features) {
         boolean mnistNet = lenet(features, "training") == DeepSvddNet.Lenet.MNIST;
         Budget b = budget(features);
-        String net = mnistNet ? "MNIST LeNet 8-4-32 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK
+        String net = mnistNet ? "MNIST LeNet 8-4-32 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK + ", AE deconvs fan_in=out*25"
                 : "CIFAR-10 LeNet 32-64-128-128 no bias, BN affine=false eps=" + BN_EPS + ", leaky=" + LEAK + ", AE convs xavier-uniform gain=lrelu, AE code BN1d";
         return "DSVDD(one-class, " + net
                 + ", GCN-l1 + min-max per class; AE epochs=" + b.aeEpochs + " milestone=" + b.aeMilestone + " wd=" + b.aeWeightDecay

@@ -120,7 +120,8 @@ public final class DeepSvddNet {
     }
 
     private Layers.Net mnistDecoder(Params p, SplittableRandom rng) {
-        INDArray[] w = {uniform(rng, 25 * 2, 5, 5, 2, 4), uniform(rng, 25 * 4, 5, 5, 4, 8), uniform(rng, 25 * 8, 5, 5, 8, 1)};
+        // ConvTranspose2d's default: PyTorch takes fan_in from the weight's second axis, the output channels
+        INDArray[] w = {uniform(rng, 25 * 4, 5, 5, 2, 4), uniform(rng, 25 * 8, 5, 5, 4, 8), uniform(rng, 25 * 1, 5, 5, 8, 1)};
         Params.Param[] d = new Params.Param[3];
         for (int i = 0; i < 3; i++) d[i] = p.add(w[i], true);
         Layers.Act lrelu = new Layers.Act(LEAK);

@@ -46,7 +46,7 @@ class DeepSvddTest {
     /** The MNIST settings' description is the fingerprint of every MNIST and Fashion-MNIST run made so far: it does not change. */
     @Test
     void theMnistDescriptionIsTheOneTheRunsWereMadeWith() {
-        assertEquals("DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=1.0E-4, leaky=0.01, GCN-l1 + min-max per class; AE epochs=150 "
+        assertEquals("DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=1.0E-4, leaky=0.01, AE deconvs fan_in=out*25, GCN-l1 + min-max per class; AE epochs=150 "
                 + "milestone=50 wd=5.0E-4; epochs=150 milestone=50 wd=5.0E-7; adam lr=1.0E-4 /10 at milestone, batch=200, centre eps=0.1)",
                 DeepSvdd.RUFF_2018.describe(784));
         assertTrue(DeepSvdd.RUFF_2018.with(10, null, 10, null).describe(784).contains("AE epochs=10 milestone=3 wd=5.0E-4; epochs=10 milestone=3 wd=5.0E-7"));

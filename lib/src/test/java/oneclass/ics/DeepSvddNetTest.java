@@ -35,6 +35,23 @@ class DeepSvddNetTest {
     }
 
     /**
+     * The MNIST decoder's transposed convolutions start as PyTorch's ConvTranspose2d does: U(±1/√fan_in) with fan_in from
+     * the weight's second axis, the output channels, 4·25, 8·25 and 1·25, so bounds 0.1, 0.0707 and 0.2. Counting the
+     * input channels instead (the bug fixed 2026-12-04) gives 0.1414, 0.1 and 0.0707: each kernel's largest |w| tells them apart.
+     */
+    @Test
+    void theMnistDecoderStartsFromTransposedConvolutionFanIn() {
+        DeepSvddNet net = new DeepSvddNet(new SplittableRandom(1));
+        INDArray theta = net.autoencoder(new SplittableRandom(2), new Adam(1e-4), 0).params().theta();
+        long[] from = {7272, 7272 + 200, 7272 + 1000, 7272 + 1200};
+        double[] bound = {1 / Math.sqrt(100), 1 / Math.sqrt(200), 1 / Math.sqrt(25)};
+        for (int i = 0; i < 3; i++) {
+            double max = theta.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from[i], from[i + 1])).amaxNumber().doubleValue();
+            assertTrue(max <= bound[i] && max > 0.95 * bound[i], "decoder kernel " + (i + 1) + ": largest |w| " + max + ", bound " + bound[i]);
+        }
+    }
+
+    /**
      * What having no bias means for φ in evaluation mode with fresh BN statistics (mean 0, variance 1, so BN is x/√(1 + ε)):
      * φ is positively homogeneous, φ(0) = 0 and φ(2x) = 2φ(x) (leaky ReLU, max-pooling and the linear maps all commute
      * with a positive scale). One bias anywhere would break both.
