@@ -43,7 +43,7 @@ class DeepSvddTest {
                 DeepSvdd.RUFF_2018.describe(3072));
     }
 
-    /** The MNIST settings' description is the fingerprint of every MNIST and Fashion-MNIST run made so far: it does not change. */
+    /** The MNIST settings' description is the fingerprint of every MNIST and Fashion-MNIST run: it changes only with a setting, and then those runs are rerun. */
     @Test
     void theMnistDescriptionIsTheOneTheRunsWereMadeWith() {
         assertEquals("DSVDD(one-class, MNIST LeNet 8-4-32 no bias, BN affine=false eps=1.0E-4, leaky=0.01, AE deconvs fan_in=out*25, GCN-l1 + min-max per class; AE epochs=150 "
