@@ -127,45 +127,59 @@ report: ## one reproduction report from every section's stored runs (shards incl
 
 # ---- Runs kept between sessions ----------------------------------------------------------------------------
 # results/ is not in git, and a development machine's results do not outlive its session. report/kept-runs.tar.gz keeps
-# the run files themselves (each section's runs/*.csv with its CRC, its tables and run records: no pictures, test scores,
-# split files or feature caches), so that a later session restores them, resumes (the runner skips runs already on disk)
-# and adds seeds instead of starting over. The archive is deterministic (sorted names, no dates, mode 0644).
+# the run files themselves (each section's runs/*.csv with its CRC, its tables and run records; no test scores, split
+# files or feature caches), so that a later session restores them, resumes (the runner skips runs already on disk) and
+# adds seeds instead of starting over. The pictures that are results in their own right (listed in the folder's
+# outputs.json, which the report checks: ICS's split grids, 4 MB of them) go to report/kept-pictures.tar.gz beside it, an
+# archive that changes only when such a picture does, so that keeping new runs does not store them in git again; a
+# script's chart-*.png is left out (the report redraws its charts from the runs). Both archives are deterministic
+# (sorted names, no dates, mode 0644).
 KEPT_RUNS ?= report/kept-runs.tar.gz
+KEPT_PICTURES ?= $(dir $(KEPT_RUNS))kept-pictures.tar.gz
 SECTION_DIRS := $(basename $(notdir $(wildcard scripts/*.java)))
 TAR_SORTED := tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --mode=u=rwX,go=rX
+KEPT_COUNT = $$(tar -tzf "$(1)" 2>/dev/null | grep -c '$(2)' || true)
 
-keep-runs: ## add RESULTS' run files (results/<section>/...: runs, tables, run records) to report/kept-runs.tar.gz; a run in both keeps RESULTS' file
+keep-runs: ## add RESULTS' run files (results/<section>/...: runs, tables, run records) to report/kept-runs.tar.gz, its pictures to kept-pictures.tar.gz; a file in both keeps RESULTS'
 	@set -euo pipefail; test -d "$(RESULTS)" || { echo "keep-runs: no results folder $(RESULTS) (RESULTS=DIR names another)"; exit 2; }; \
-	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	  if [ -f "$(KEPT_RUNS)" ]; then tar -xzf "$(KEPT_RUNS)" -C "$$tmp" || { echo "keep-runs: cannot read $(KEPT_RUNS)"; exit 1; }; fi; \
-	  before=$$(find "$$tmp" -path '*/runs/*.csv' | wc -l); \
-	  cd "$(RESULTS)"; for d in $(SECTION_DIRS); do [ -d "$$d" ] || continue; \
-	    find "$$d" \( -name scores -o -name splits -o -name features \) -prune -o -type f \( -name '*.csv' -o -name '*.json' -o -name '*.md' \) \
-	      ! -name '.*' -print0 | xargs -0 -r cp --parents -t "$$tmp"; done; cd - >/dev/null; \
-	  after=$$(find "$$tmp" -path '*/runs/*.csv' | wc -l); mkdir -p "$$(dirname "$(KEPT_RUNS)")"; \
-	  $(TAR_SORTED) -cf - -C "$$tmp" . | gzip -n -9 > "$(KEPT_RUNS).tmp" && mv "$(KEPT_RUNS).tmp" "$(KEPT_RUNS)"; \
-	  echo "keep-runs: $(KEPT_RUNS) holds $$after run files ($$before before; $(RESULTS)'s files replace kept ones of the same name)"
+	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; results=$$(cd "$(RESULTS)" && pwd); \
+	  keep() { local archive=$$1 dir; dir=$$(mktemp -d -p "$$tmp"); shift; \
+	    if [ -f "$$archive" ]; then tar -xzf "$$archive" -C "$$dir" || { echo "keep-runs: cannot read $$archive"; exit 1; }; fi; \
+	    for d in $(SECTION_DIRS); do [ -d "$$results/$$d" ] || continue; \
+	      (cd "$$results" && find "$$d" \( -name scores -o -name splits -o -name features \) -prune -o -type f \( "$$@" \) ! -name '.*' -print0 \
+	        | xargs -0 -r cp --parents -t "$$dir"); done; \
+	    mkdir -p "$$(dirname "$$archive")"; \
+	    $(TAR_SORTED) -cf - -C "$$dir" . | gzip -n -9 > "$$archive.tmp" && mv "$$archive.tmp" "$$archive"; }; \
+	  before=$(call KEPT_COUNT,$(KEPT_RUNS),/runs/.*\.csv$$); \
+	  keep "$(KEPT_RUNS)" -name '*.csv' -o -name '*.json' -o -name '*.md'; keep "$(KEPT_PICTURES)" -name '*.png' ! -name 'chart-*'; \
+	  echo "keep-runs: $(KEPT_RUNS) holds $(call KEPT_COUNT,$(KEPT_RUNS),/runs/.*\.csv$$) run files ($$before before), $(KEPT_PICTURES)" \
+	    "$(call KEPT_COUNT,$(KEPT_PICTURES),\.png$$) pictures; $(RESULTS)'s files replace kept ones of the same name"
 
-restore-runs: ## unpack report/kept-runs.tar.gz into RESULTS (results/), never over a file already there; then a run resumes and adds to them
+restore-runs: ## unpack report/kept-runs.tar.gz and kept-pictures.tar.gz into RESULTS (results/), never over a file already there; then a run resumes and adds to them
 	@set -euo pipefail; test -f "$(KEPT_RUNS)" || { echo "restore-runs: no $(KEPT_RUNS) (make keep-runs writes it)"; exit 2; }; \
 	  mkdir -p "$(RESULTS)"; umask 022; tar -xzf "$(KEPT_RUNS)" -C "$(RESULTS)" --skip-old-files --no-same-owner; \
-	  echo "restore-runs: $$(tar -tzf "$(KEPT_RUNS)" | grep -c '/runs/.*\.csv$$') run files from $(KEPT_RUNS) in $(RESULTS) (files already there kept)"
+	  if [ -f "$(KEPT_PICTURES)" ]; then tar -xzf "$(KEPT_PICTURES)" -C "$(RESULTS)" --skip-old-files --no-same-owner; fi; \
+	  echo "restore-runs: $(call KEPT_COUNT,$(KEPT_RUNS),/runs/.*\.csv$$) run files from $(KEPT_RUNS) and" \
+	    "$(call KEPT_COUNT,$(KEPT_PICTURES),\.png$$) pictures from $(KEPT_PICTURES) in $(RESULTS) (files already there kept)"
 
 # keep-runs and restore-runs on hrn-table1-smoke's runs: two halves kept one after the other, restored into an empty
 # folder, must be the runs and give the report that the whole folder gives.
-keep-runs-smoke: ## hrn-table1-smoke's runs kept in two halves, restored elsewhere: the same run files, the same report
+keep-runs-smoke: ## hrn-table1-smoke's runs kept in two halves, restored elsewhere: the same run files and pictures, the same report
 	test -s results/smoke/summary.csv || $(MAKE) --no-print-directory hrn-table1-smoke
 	rm -rf results/smoke-keep && mkdir -p results/smoke-keep/whole/hrn_table1/paper results/smoke-keep/half1/hrn_table1/paper/runs results/smoke-keep/half2/hrn_table1/paper/runs
 	cp -r results/smoke/runs results/smoke/run-record.json results/smoke-keep/whole/hrn_table1/paper/ && cp results/smoke/run-record.json results/smoke-keep/half1/hrn_table1/paper/
 	i=0; for f in results/smoke/runs/*.csv; do i=$$((i+1)); cp $$f results/smoke-keep/half$$((i % 2 + 1))/hrn_table1/paper/runs/; done
+	head -c 3000 /dev/urandom > results/smoke-keep/half2/hrn_table1/paper/split-picture.png && echo x > results/smoke-keep/half2/hrn_table1/paper/chart-mnist.png
 	$(MAKE) --no-print-directory keep-runs RESULTS=results/smoke-keep/half1 KEPT_RUNS=results/smoke-keep/kept.tar.gz
 	$(MAKE) --no-print-directory keep-runs RESULTS=results/smoke-keep/half2 KEPT_RUNS=results/smoke-keep/kept.tar.gz
 	$(MAKE) --no-print-directory restore-runs RESULTS=results/smoke-keep/restored KEPT_RUNS=results/smoke-keep/kept.tar.gz
 	diff -r results/smoke-keep/whole/hrn_table1/paper/runs results/smoke-keep/restored/hrn_table1/paper/runs
+	cmp results/smoke-keep/half2/hrn_table1/paper/split-picture.png results/smoke-keep/restored/hrn_table1/paper/split-picture.png
+	test ! -e results/smoke-keep/restored/hrn_table1/paper/chart-mnist.png && rm results/smoke-keep/restored/hrn_table1/paper/split-picture.png
 	$(JBANG) repro_report --results results/smoke-keep/whole --out results/smoke-keep/report-whole --sections hrn_table1 > /dev/null
 	$(JBANG) repro_report --results results/smoke-keep/restored --out results/smoke-keep/report-restored --sections hrn_table1 > /dev/null
 	diff <(sed 's/smoke-keep\/whole/ROOT/g' results/smoke-keep/report-whole/REPORT.md) <(sed 's/smoke-keep\/restored/ROOT/g' results/smoke-keep/report-restored/REPORT.md) \
-	  && test -z "$$(find results/smoke-keep/restored -type f ! -perm 644)" && echo "keep-runs-smoke: 1 passed, 0 failed (kept in two halves, restored: same runs, same report)"
+	  && test -z "$$(find results/smoke-keep/restored -type f ! -perm 644)" && echo "keep-runs-smoke: 1 passed, 0 failed (kept in two halves, restored: same runs, same picture, no chart, same report)"
 
 notebook-kernel: ## Jupyter (Debian packages; apt-get when missing), the Java kernel (rapaio, Maven Central) and the library jar the notebooks load
 	@command -v jupyter-nbconvert >/dev/null || { echo "installing Jupyter from Debian packages (apt-get)"; \
