@@ -95,9 +95,11 @@ public final class ReproductionReport {
             if (r == null) continue;
             if (main == null) { main = r; protocol = p; } else others.put(p, r);
         }
-        // a quoted column: the quoted section's folder that its own section judges, read as this table's column (no files copied)
+        // a quoted column: the quoted section's folder that its own section judges, read as this table's column (no files
+        // copied); where the section has runs of that column itself (e.g. hrn_table1 --methods DSVDD), those are judged instead
         Map<String, Results> quoted = new LinkedHashMap<>();
         for (Section.Quoted q : s.quoted()) {
+            if (main != null && main.rows().stream().anyMatch(r -> r.method().equals(q.method()))) continue;
             Section from = Sections.get(q.section());
             for (String p : from.protocols()) {
                 Results r = q.reader().read(results.resolve(from.id()).resolve(p), expected);

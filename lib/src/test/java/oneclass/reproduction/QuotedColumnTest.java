@@ -1,5 +1,6 @@
 package oneclass.reproduction;
 
+import oneclass.hrn.HrnGrid;
 import oneclass.ics.IcsGrid;
 import oneclass.report.Cells;
 import oneclass.report.Comparison;
@@ -113,18 +114,48 @@ class QuotedColumnTest {
         assertTrue(ReproductionReport.evaluate(table1, results, EXPECTED).quoted().isEmpty());
     }
 
-    /** The premise of the composition: HRN's ICS column is ICS Table 1's Ours column as printed, and its averages are their means. */
+    /**
+     * The premise of the composition: HRN's ICS and DSVDD columns are ICS Table 1's Ours and DSVDD columns as printed, and
+     * their averages are their means.
+     */
     @Test
-    void hrnTable1sIcsColumnIsIcsTable1sOursColumnAsPrinted() {
+    void hrnTable1sIcsAndDsvddColumnsAreIcsTable1sAsPrinted() {
         ExpectedResults hrn = ExpectedResults.load(EXPECTED.resolve("hrn_table1.csv")), ics = ExpectedResults.load(EXPECTED.resolve("ics_table1.csv"));
-        for (String d : List.of("mnist", "fmnist", "cifar10")) {
-            double sum = 0;
-            for (int c = 0; c < 10; c++) {
-                double ours = ics.find(d, String.valueOf(c), "Ours").orElseThrow().paperValue();
-                assertEquals(ours, hrn.find(d, String.valueOf(c), "ICS").orElseThrow().paperValue(), 0, d + " class " + c);
-                sum += ours;
+        for (String[] column : List.of(new String[] {"ICS", "Ours"}, new String[] {"DSVDD", "DSVDD"}))
+            for (String d : List.of("mnist", "fmnist", "cifar10")) {
+                double sum = 0;
+                for (int c = 0; c < 10; c++) {
+                    double printed = ics.find(d, String.valueOf(c), column[1]).orElseThrow().paperValue();
+                    assertEquals(printed, hrn.find(d, String.valueOf(c), column[0]).orElseThrow().paperValue(), 0, column[0] + " " + d + " class " + c);
+                    sum += printed;
+                }
+                assertEquals(sum / 10, hrn.find(d, Cells.AVG, column[0]).orElseThrow().paperValue(), 0.005, column[0] + " " + d + " average");
             }
-            assertEquals(sum / 10, hrn.find(d, Cells.AVG, "ICS").orElseThrow().paperValue(), 0.005, d + " average");
-        }
+    }
+
+    /** HRN Table 1's DSVDD column from ics_table1's DSVDD runs; hrn_table1's own DSVDD runs, where there are some, come first. */
+    @Test
+    void icsTable1sDsvddRunsFillHrnTable1sDsvddColumnUnlessHrnTable1HasItsOwn() {
+        ResultStore<IcsGrid.RunResult> store = new ResultStore<>(results.resolve("ics_table1/paper"), IcsGrid.RunResult.class);
+        store.put(ics("DSVDD", "mnist", 0, "paper", 97.5)); // printed 98.0 ± 0.7: within ICS's margin (1.0 + 2 · 0.7), within HRN's (1.0)
+        store.put(ics("DSVDD", "mnist", 2, "paper", 89.4)); // printed 91.7 ± 0.8: within ICS's (2.6), below HRN's (1.0)
+        ReproductionReport.Evaluated e = ReproductionReport.evaluate(table1, results, EXPECTED);
+        assertEquals(results.resolve("ics_table1/paper"), e.quoted().get("DSVDD").dir());
+        assertFalse(e.quoted().containsKey("ICS"), "no Ours runs, no ICS column");
+        assertEquals(Verdict.WITHIN, row(e, "DSVDD", "0").verdict());
+        assertEquals(Verdict.BELOW, row(e, "DSVDD", "2").verdict());
+        assertEquals(1.0, row(e, "DSVDD", "2").margin(), 1e-9);
+        assertEquals(Verdict.NOT_COMPARABLE, row(e, "DSVDD", Cells.AVG).verdict(), "an average over 2 of 10 digits");
+        ReproductionReport.Evaluated ics = ReproductionReport.evaluate(Sections.get("ics_table1"), results, EXPECTED);
+        assertEquals(Verdict.WITHIN, row(ics, "DSVDD", "2").verdict());
+        assertTrue(ReproductionReport.markdown(List.of(e), results, null, "p").contains(Sections.COLUMNS.quoted("hrn_table1", "DSVDD")));
+
+        // a DSVDD run of hrn_table1's own: its column is judged from it, and ICS Table 1's runs stay out of it
+        new ResultStore<>(results.resolve("hrn_table1/paper"), HrnGrid.RunResult.class).put(ColumnNotesTest.hrn("DSVDD", 2, 91.5));
+        e = ReproductionReport.evaluate(table1, results, EXPECTED);
+        assertFalse(e.quoted().containsKey("DSVDD"));
+        assertEquals(Verdict.WITHIN, row(e, "DSVDD", "2").verdict());
+        assertEquals(91.5, row(e, "DSVDD", "2").ours(), 1e-9);
+        assertTrue(e.rows().stream().noneMatch(r -> r.method().equals("DSVDD") && r.cls().equals("0")), "ICS Table 1's digit-0 run is not HRN's");
     }
 }
